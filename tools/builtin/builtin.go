@@ -10,6 +10,10 @@ import (
 func Register(r *tools.Registry) error {
 	return errors.Join(
 		registerSAT(r),
+		registerCSP(r),
+		registerGraph(r),
+		registerLP(r),
+		registerGeom(r),
 	)
 }
 

@@ -102,6 +102,10 @@ registry, callable from this CLI, from an MCP server ("plankit mcp") and by scri
 		newVersionCmd(f),
 		newToolsCmd(f),
 		newSATCmd(f),
+		newCSPCmd(f),
+		newLPCmd(f),
+		newGraphCmd(f),
+		newGeomCmd(f),
 		newMCPCmd(f),
 	)
 	return root
