@@ -117,7 +117,7 @@ const (
 
 func nameMatches(rowName, name string, m Match) bool {
 	if m == Exact {
-		return rowName == name
+		return strings.TrimSpace(rowName) == name
 	}
 	return strings.Contains(rowName, name)
 }
