@@ -3,6 +3,7 @@ package travel
 import (
 	"bytes"
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -131,4 +132,24 @@ func BenchmarkEvaluate1000(b *testing.B) {
 			b.Fatal(rep.Metrics)
 		}
 	}
+}
+
+var nameCityRE = regexp.MustCompile(`(.*?),` + pyWS + `*([^,]+)$`)
+
+// FuzzNameCity checks the hand-written NameCity against the
+// evaluator's regular expression.
+func FuzzNameCity(f *testing.F) {
+	for _, s := range []string{"a, b", "a,b,c", "a,", ",", "x\ny, z", "a, (b)", "a, b(Texas)", "a,\n", "a, ,", " , "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, c, ok := NameCity(s)
+		m := nameCityRE.FindStringSubmatch(s)
+		if (m != nil) != ok {
+			t.Fatalf("NameCity(%q) ok=%v, regexp match=%v", s, ok, m != nil)
+		}
+		if m != nil && (n != pyStrip(m[1]) || c != pyStrip(BeforeParen(pyStrip(m[2])))) {
+			t.Fatalf("NameCity(%q) = %q, %q; regexp %q, %q", s, n, c, m[1], m[2])
+		}
+	})
 }

@@ -3,6 +3,7 @@ package travel
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // The evaluator's string conventions, reproduced with Go regular
@@ -11,7 +12,6 @@ const pyWS = `[\t\n\v\f\r\x1c-\x1f \x{85}\p{Z}]`
 
 var (
 	fromToRE      = regexp.MustCompile(`from` + pyWS + `+(.+?)` + pyWS + `+to` + pyWS + `+([^,]+)`)
-	nameCityRE    = regexp.MustCompile(`(.*?),` + pyWS + `*([^,]+)$`)
 	beforeParenRE = regexp.MustCompile(`^(.*?)\([^)]*\)`)
 )
 
@@ -36,14 +36,23 @@ func BeforeParen(s string) string {
 }
 
 // NameCity splits "Name, City" at the last comma, trimming both parts and
-// dropping a "(State)" suffix from the city, as get_valid_name_city does.
-// ok is false when there is no comma (the evaluator then uses "-", "-").
+// dropping a "(State)" suffix from the city, as get_valid_name_city does
+// (its regular expression, written out: the name may not cross a line break,
+// and at least one character must follow the comma). ok is false when there
+// is no such comma (the evaluator then uses "-", "-").
 func NameCity(s string) (name, city string, ok bool) {
-	m := nameCityRE.FindStringSubmatch(s)
-	if m == nil {
+	c := strings.LastIndexByte(s, ',')
+	if c < 0 || c == len(s)-1 {
 		return "-", "-", false
 	}
-	return strings.TrimSpace(m[1]), strings.TrimSpace(BeforeParen(strings.TrimSpace(m[2]))), true
+	start := strings.LastIndexByte(s[:c], '\n') + 1
+	return pyStrip(s[start:c]), pyStrip(BeforeParen(pyStrip(s[c+1:]))), true
+}
+
+// pyStrip trims what Python's str.strip() trims: Unicode white space and
+// the separators U+001C–U+001F.
+func pyStrip(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || (r >= 0x1c && r <= 0x1f) })
 }
 
 // SplitAttractions splits an attraction field at ";" and, like the

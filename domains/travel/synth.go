@@ -87,7 +87,7 @@ func (s *synthFlights) on(org, dest, date string) []Flight {
 		n = 0
 	}
 	out := make([]Flight, 0, n)
-	base := 40 + 0.22*leg.Km
+	base := 50 + 0.1*leg.Km
 	durMin := 45 + int(leg.Km/13)
 	for k := range n {
 		dep := 5*60 + rng.IntN(17*12)*5

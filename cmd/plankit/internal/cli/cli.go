@@ -8,7 +8,9 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"sync"
 
+	"github.com/plankit/plankit/domains/travel"
 	"github.com/plankit/plankit/tools"
 	"github.com/plankit/plankit/tools/builtin"
 	"github.com/spf13/cobra"
@@ -32,6 +34,12 @@ type Factory struct {
 	// Registry builds the tool registry; commands call it lazily so that
 	// commands which need no tools start fast.
 	Registry func() (*tools.Registry, error)
+
+	// DBDir and Flights select the travel database (--db, --flights).
+	DBDir   string
+	Flights string
+	// TravelDB loads the selected travel database once.
+	TravelDB func() (*travel.DB, error)
 }
 
 // Version is set at build time with -ldflags "-X ...cli.Version=v1.2.3".
@@ -49,7 +57,21 @@ func version() string {
 
 // NewFactory returns the default factory over streams.
 func NewFactory(s IOStreams) *Factory {
-	return &Factory{IO: s, Version: version(), Registry: builtin.New}
+	f := &Factory{IO: s, Version: version(), Flights: "all"}
+	f.TravelDB = sync.OnceValues(func() (*travel.DB, error) {
+		mode, err := travel.ParseFlightsMode(f.Flights)
+		if err != nil {
+			return nil, usageErr("--flights: %v", err)
+		}
+		if f.DBDir != "" {
+			return travel.LoadDir(f.DBDir, travel.LoadOptions{Flights: mode})
+		}
+		return travel.Default(travel.LoadOptions{Flights: mode})
+	})
+	f.Registry = sync.OnceValues(func() (*tools.Registry, error) {
+		return builtin.New(builtin.Options{TravelDB: f.TravelDB})
+	})
+	return f
 }
 
 // Main runs plankit with args and returns the exit code. Errors are printed
@@ -98,8 +120,11 @@ registry, callable from this CLI, from an MCP server ("plankit mcp") and by scri
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageErr("%s: %v (see '%s --help')", c.CommandPath(), err, c.CommandPath())
 	})
+	root.PersistentFlags().StringVar(&f.DBDir, "db", os.Getenv("PLANKIT_TRAVEL_DB"), "travel database directory in TravelPlanner's layout (default: the embedded database; env PLANKIT_TRAVEL_DB)")
+	root.PersistentFlags().StringVar(&f.Flights, "flights", "all", "flights of the embedded travel database: real, synthetic or all")
 	root.AddCommand(
 		newVersionCmd(f),
+		newTravelCmd(f),
 		newToolsCmd(f),
 		newSATCmd(f),
 		newCSPCmd(f),
