@@ -25,17 +25,6 @@ func cloneQuery(q Query) Query {
 	return out
 }
 
-// failing lists the keys of the checks that failed definitely.
-func failing(r PlanResult) []string {
-	var out []string
-	for _, v := range append(append([]Verdict{}, r.Commonsense...), r.Hard...) {
-		if v.Failed() {
-			out = append(out, v.Key)
-		}
-	}
-	return out
-}
-
 func str(d Day, k string) string { s, _ := d[k].(string); return s }
 
 // usedNames collects every item string of a plan.
