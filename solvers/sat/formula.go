@@ -44,7 +44,8 @@ type Formula struct {
 	varName map[int]string
 	bad     error // first invalid clause, reported by Solve
 
-	eng *engine // lazily created gini instance
+	eng   *engine // lazily created gini instance
+	unsat bool    // the clauses alone are proven unsatisfiable
 }
 
 // New returns an empty formula.

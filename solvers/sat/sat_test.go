@@ -382,3 +382,28 @@ func BenchmarkRandom3SAT200(b *testing.B) {
 		}
 	}
 }
+
+// TestResolveAfterUnsat: solving again (and adding clauses) after the
+// clauses alone were proven unsatisfiable must not reach gini, which aborts.
+func TestResolveAfterUnsat(t *testing.T) {
+	f := Pigeonhole(4, 3)
+	for i := 0; i < 3; i++ {
+		if r := mustSolve(t, f, Options{}); r.Status != Unsatisfiable {
+			t.Fatalf("solve %d: %v", i, r.Status)
+		}
+		f.AddClause(Lit(1), Lit(2))
+	}
+	g := New()
+	a, b := g.NewVar(), g.NewVar()
+	g.AddClause(a)
+	g.AddClause(a.Not())
+	if r := mustSolve(t, g, Options{Assumptions: []Lit{b}}); r.Status != Unsatisfiable || len(r.Core) != 0 {
+		t.Fatalf("unsat with assumptions: %v core %v", r.Status, r.Core)
+	}
+	if r := mustSolve(t, g, Options{}); r.Status != Unsatisfiable {
+		t.Fatalf("again: %v", r.Status)
+	}
+	if _, _, err := g.Enumerate(context.Background(), EnumOptions{}, func(Result) bool { return true }); err != nil {
+		t.Fatal(err)
+	}
+}

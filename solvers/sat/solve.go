@@ -114,6 +114,11 @@ func (f *Formula) Solve(ctx context.Context, opts Options) (Result, error) {
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
+	if f.unsat {
+		// gini must not be asked again once the clauses alone are
+		// unsatisfiable (it aborts); the answer cannot change.
+		return Result{Status: Unsatisfiable}, nil
+	}
 	f.sync()
 	g := f.eng.g
 	if len(opts.Assumptions) > 0 {
@@ -129,7 +134,7 @@ func (f *Formula) Solve(ctx context.Context, opts Options) (Result, error) {
 		defer t.Stop()
 		deadline = t.C
 	}
-	code, err := run(ctx, g, deadline)
+	code, err := runQuick(ctx, g, deadline)
 	switch code {
 	case 1:
 		model := make([]bool, f.nvars+1)
@@ -145,32 +150,10 @@ func (f *Formula) Solve(ctx context.Context, opts Options) (Result, error) {
 				res.Core = append(res.Core, Lit(m.Dimacs()))
 			}
 		}
+		if len(res.Core) == 0 {
+			f.unsat = true
+		}
 		return res, nil
 	}
 	return Result{Status: Unknown}, err
-}
-
-// run solves in gini's background goroutine, polling so that the context and
-// deadline are honoured promptly.
-func run(ctx context.Context, g *gini.Gini, deadline <-chan time.Time) (int, error) {
-	s := g.GoSolve()
-	wait := 20 * time.Microsecond
-	for {
-		if r, ok := s.Test(); ok {
-			return r, nil
-		}
-		t := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return s.Stop(), ctx.Err()
-		case <-deadline:
-			t.Stop()
-			return s.Stop(), nil
-		case <-t.C:
-		}
-		if wait < 5*time.Millisecond {
-			wait *= 2
-		}
-	}
 }
