@@ -107,6 +107,12 @@ func Solve(ctx context.Context, db *DB, q Query, opts SolveOptions) (Solution, e
 		}
 		return Solution{}, err
 	}
+	if best == nil && !opts.IgnoreBudget {
+		// Is the budget the obstacle? Search again without it.
+		if b2, _, _, err := p.search(ctx, true); err == nil && b2 != nil {
+			best, reasons = b2, nil
+		}
+	}
 	if best == nil || (!opts.IgnoreBudget && best.cost.Total > q.Budget) {
 		sol := Solution{Status: StatusInfeasible, Stats: stats, Reasons: reasons}
 		if best != nil {
@@ -631,7 +637,7 @@ func (p *problem) search(ctx context.Context, ignoreBudget bool) (*choice, Searc
 	}
 	var reasons []string
 	if best == nil {
-		if stats.Schedules == 0 {
+		if len(p.cities) < k {
 			reasons = append(reasons, fmt.Sprintf("no %d distinct cities to visit in %s (other than %s)", k, q.Dest, q.Org))
 		}
 		type kv struct {
@@ -650,7 +656,7 @@ func (p *problem) search(ctx context.Context, ignoreBudget bool) (*choice, Searc
 				reasons = append(reasons, fmt.Sprintf("… and %d other reasons", len(kvs)-8))
 				break
 			}
-			reasons = append(reasons, fmt.Sprintf("%s (%d of %d schedules)", x.k, x.v, stats.Schedules))
+			reasons = append(reasons, fmt.Sprintf("%s (%d times)", x.k, x.v))
 		}
 	}
 	return best, stats, reasons, nil

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/plankit/plankit/domains/travel"
 	"github.com/plankit/plankit/tools"
@@ -111,6 +112,7 @@ func registerTravel(r *tools.Registry, db func() (*travel.DB, error)) error {
 		return fmt.Errorf("%s: unknown city %q", field, c)
 	}
 	return errors.Join(
+		registerTravelSolve(r, db),
 		tools.Add(r, "travel.evaluate",
 			"Score TravelPlanner plans exactly as TravelPlanner's eval.py does (8 commonsense and 5 hard checks, six metrics), or with strict=true its stricter reading; every failure names the day and item.",
 			func(ctx context.Context, in TravelEvaluateInput) (TravelEvaluateOutput, error) {
@@ -247,6 +249,127 @@ func registerTravel(r *tools.Registry, db func() (*travel.DB, error)) error {
 					out.TaxiCost = l.TaxiCost() * ((p + 3) / 4)
 					out.SelfDrivingTrans = travel.DriveString("Self-driving", l)
 					out.TaxiTrans = travel.DriveString("Taxi", l)
+				}
+				return out, nil
+			}),
+	)
+}
+
+// TravelSolveInput is the input of travel.solve.
+type TravelSolveInput struct {
+	Query         *travel.Query `json:"query,omitempty" jsonschema:"the query record (give query or text)"`
+	Text          string        `json:"text,omitempty" jsonschema:"the query in English, TravelPlanner style"`
+	TimeLimitMS   int           `json:"time_limit_ms,omitempty" jsonschema:"search time limit (default 30000)"`
+	NoRelaxations bool          `json:"no_relaxations,omitempty" jsonschema:"skip the search for relaxations when infeasible"`
+}
+
+// TravelSolveOutput is the output of travel.solve.
+type TravelSolveOutput struct {
+	Query  travel.Query        `json:"query"`
+	Parse  *travel.ParseReport `json:"parse,omitempty"`
+	Result travel.Solution     `json:"result"`
+}
+
+// TravelParseInput is the input of travel.parse_query.
+type TravelParseInput struct {
+	Text string `json:"text" jsonschema:"the query in English"`
+}
+
+// TravelParseOutput is the output of travel.parse_query.
+type TravelParseOutput struct {
+	Complete bool               `json:"complete" jsonschema:"true when every required field was read"`
+	Query    travel.Query       `json:"query"`
+	Report   travel.ParseReport `json:"report"`
+	Message  string             `json:"message,omitempty"`
+}
+
+// TravelExplainInput is the input of travel.explain.
+type TravelExplainInput struct {
+	Query       travel.Query `json:"query"`
+	TimeLimitMS int          `json:"time_limit_ms,omitempty" jsonschema:"time limit for the relaxation search (default 20000)"`
+}
+
+// TravelExplainOutput is the output of travel.explain.
+type TravelExplainOutput struct {
+	Feasible    bool                `json:"feasible"`
+	Cost        float64             `json:"cost,omitempty" jsonschema:"cost of the cheapest plan when feasible"`
+	Reasons     []string            `json:"reasons,omitempty"`
+	MinCost     float64             `json:"min_cost,omitempty"`
+	Relaxations []travel.Relaxation `json:"relaxations"`
+}
+
+func registerTravelSolve(r *tools.Registry, db func() (*travel.DB, error)) error {
+	return errors.Join(
+		tools.Add(r, "travel.solve",
+			"Solve a TravelPlanner query exactly: the cheapest plan passing all 13 evaluator checks (TravelPlanner and strict mode), with cost breakdown and verdicts, or a proof of infeasibility with minimal verified relaxations. Give a query record or English text.",
+			func(ctx context.Context, in TravelSolveInput) (TravelSolveOutput, error) {
+				d, err := db()
+				if err != nil {
+					return TravelSolveOutput{}, err
+				}
+				var out TravelSolveOutput
+				switch {
+				case in.Query != nil && in.Text == "":
+					out.Query = *in.Query
+				case in.Query == nil && in.Text != "":
+					q, rep := travel.ParseText(d, in.Text, travel.ParseOptions{})
+					if err := rep.Err(); err != nil {
+						return TravelSolveOutput{}, fmt.Errorf("cannot read the query: %s", rep.Message())
+					}
+					out.Query, out.Parse = q, &rep
+				default:
+					return TravelSolveOutput{}, errors.New("give query or text")
+				}
+				if in.TimeLimitMS < 0 {
+					return TravelSolveOutput{}, errors.New("time_limit_ms must not be negative")
+				}
+				limit := 30 * time.Second
+				if in.TimeLimitMS > 0 {
+					limit = time.Duration(in.TimeLimitMS) * time.Millisecond
+				}
+				sol, err := travel.Solve(ctx, d, out.Query, travel.SolveOptions{Timeout: limit, NoRelaxations: in.NoRelaxations})
+				if err != nil {
+					return TravelSolveOutput{}, err
+				}
+				out.Result = sol
+				return out, nil
+			}),
+		tools.Add(r, "travel.parse_query",
+			"Read a TravelPlanner-style English query into the structured query record; reports missing fields, conflicts and assumptions instead of guessing.",
+			func(ctx context.Context, in TravelParseInput) (TravelParseOutput, error) {
+				d, err := db()
+				if err != nil {
+					return TravelParseOutput{}, err
+				}
+				q, rep := travel.ParseText(d, in.Text, travel.ParseOptions{})
+				return TravelParseOutput{Complete: rep.Complete(), Query: q, Report: rep, Message: rep.Message()}, nil
+			}),
+		tools.Add(r, "travel.explain",
+			"For an infeasible TravelPlanner query, the minimal sets of constraints (budget, house rule, room type, each cuisine, transportation, visiting-city count, dates) whose change makes it feasible, each with the concrete fix and verified by re-solving.",
+			func(ctx context.Context, in TravelExplainInput) (TravelExplainOutput, error) {
+				d, err := db()
+				if err != nil {
+					return TravelExplainOutput{}, err
+				}
+				sol, err := travel.Solve(ctx, d, in.Query, travel.SolveOptions{NoRelaxations: true})
+				if err != nil {
+					return TravelExplainOutput{}, err
+				}
+				out := TravelExplainOutput{Relaxations: []travel.Relaxation{}}
+				if sol.Status == travel.StatusSolved {
+					out.Feasible, out.Cost = true, sol.Cost.Total
+					return out, nil
+				}
+				if in.TimeLimitMS < 0 {
+					return out, errors.New("time_limit_ms must not be negative")
+				}
+				rel, err := travel.Relax(ctx, d, in.Query, time.Duration(in.TimeLimitMS)*time.Millisecond)
+				if err != nil && !errors.Is(err, context.DeadlineExceeded) {
+					return out, err
+				}
+				out.Reasons, out.MinCost = sol.Reasons, sol.MinCost
+				if rel != nil {
+					out.Relaxations = rel
 				}
 				return out, nil
 			}),
