@@ -198,7 +198,6 @@ func verdictWord(r *travel.PlanResult) string {
 	return "FAILS"
 }
 
-
 func runTravelBatch(ctx context.Context, f *Factory, db *travel.DB, opts *travelSolveOptions) error {
 	if opts.Out == "" && !opts.JSON {
 		return usageErr("travel solve: --queries needs --out FILE (or --json to print the results)")
