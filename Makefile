@@ -32,11 +32,17 @@ bench:
 # Side-by-side benchmarks against peer tools (installs them from Debian).
 bench-peers:
 	scripts/bench/sat.sh
+	scripts/bench/csp.sh
+	scripts/bench/graph.sh
+	scripts/bench/lp.sh
+	scripts/bench/geom.sh
+	scripts/bench/travel.sh
+	scripts/bench/travel_solve.sh
 
 # Short fuzzing run of every parser (FUZZTIME per target).
 FUZZTIME ?= 20s
 fuzz:
-	$(GO) test ./solvers/sat -run '^$$' -fuzz FuzzReadDIMACS -fuzztime $(FUZZTIME)
+	scripts/fuzz.sh $(FUZZTIME)
 
 clean:
 	rm -rf bin

@@ -72,15 +72,16 @@ func runToolsList(f *Factory, opts *toolsListOptions) error {
 }
 
 func firstSentence(s string) string {
-	if i := strings.Index(s, "; "); i > 0 && i < 100 {
-		s = s[:i]
-	}
 	if i := strings.Index(s, ". "); i > 0 {
 		s = s[:i]
 	}
 	s = strings.TrimSuffix(s, ".")
-	if len(s) > 110 {
-		s = s[:107] + "..."
+	if len(s) > 90 {
+		cut := strings.LastIndexByte(s[:87], ' ')
+		if cut < 40 {
+			cut = 87
+		}
+		s = strings.TrimRight(s[:cut], " ,;:(") + "…"
 	}
 	return s
 }
