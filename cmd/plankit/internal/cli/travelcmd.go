@@ -22,7 +22,7 @@ March–April 2022) unless --db names a directory in TravelPlanner's layout.`,
 	}
 	db := &cobra.Command{Use: "db", Short: "Inspect the travel database"}
 	db.AddCommand(newTravelDBStatsCmd(f))
-	cmd.AddCommand(newTravelEvalCmd(f), db, newTravelSearchCmd(f))
+	cmd.AddCommand(newTravelSolveCmd(f), newTravelEvalCmd(f), db, newTravelSearchCmd(f), newTravelGenCmd(f))
 	return cmd
 }
 
