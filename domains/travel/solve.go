@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"math/bits"
 	"slices"
 	"strings"
 	"time"
@@ -507,28 +506,6 @@ func (p *problem) cityLB(c string, nights int) (float64, string) {
 	return lb, ""
 }
 
-// routes lists ordered sequences of k distinct candidate cities.
-func (p *problem) routes(k int) [][]string {
-	var out [][]string
-	used := make([]bool, len(p.cities))
-	var rec func(prefix []string)
-	rec = func(prefix []string) {
-		if len(prefix) == k {
-			out = append(out, slices.Clone(prefix))
-			return
-		}
-		for i, c := range p.cities {
-			if !used[i] {
-				used[i] = true
-				rec(append(prefix, c))
-				used[i] = false
-			}
-		}
-	}
-	rec(nil)
-	return out
-}
-
 func (p *problem) search(ctx context.Context, ignoreBudget bool) (*choice, SearchStats, []string, error) {
 	q := p.q
 	k := q.VisitingCityNumber
@@ -982,4 +959,3 @@ func pickRestaurants(rs []restCand, m, o, mask int, target float64) []string {
 	return nil
 }
 
-var _ = bits.OnesCount8
