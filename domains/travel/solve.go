@@ -958,4 +958,3 @@ func pickRestaurants(rs []restCand, m, o, mask int, target float64) []string {
 	}
 	return nil
 }
-
