@@ -40,45 +40,52 @@ var genCuisines = []string{"Chinese", "American", "Italian", "Mexican", "Indian"
 
 // Generate samples queries the way TravelPlanner's generator does
 // (utils/query_element_selection.py), checked against db, each with an
-// English request that ParseText reads back to the same fields.
+// English request (field Query) that ParseText reads back to the same
+// fields. Records are numbered from 1 (Idx). With Level "all" and Days 0
+// the records cycle through the nine (level, days) cells.
 //
 // Rules: days 3, 5 or 7 with visiting_city_number 1, 2 or 3; dates are
 // consecutive, starting uniformly on 2022-03-01 … 2022-03-31. A 3-day trip
 // goes to a city; a 5- or 7-day trip to a state with at least
-// visiting_city_number eligible cities (an accommodation that satisfies the
-// query's room type and house rule with minimum nights ≤ 2, at least 6
-// restaurants — 9 for a 3-day destination — and 2 attractions; with a
-// cuisine constraint a 3-day destination must serve every cuisine and a
-// state's eligible cities together). org is a city of another state, and
-// some transport mode must connect org with the destination (a flight on
-// the first and last day or a valid distance row; with "no flight" only a
-// valid distance row counts). people_number is 1 for easy, otherwise 2 or
-// uniformly 3–8, each half the time. Medium adds exactly one of house rule,
-// cuisine (2 of TravelPlanner's 7 cuisines) and room type; hard adds 3
-// distinct of house rule, cuisine (4 cuisines), room type and transportation,
-// drawn without replacement with weights .3, .1, .3, .3. Room types for more
-// than 2 people are only "private room" or "entire room". Samples that fail
-// a check are redrawn, and duplicates are skipped.
+// visiting_city_number eligible cities: a city is eligible when it has an
+// accommodation that the query's room type and house rule allow with
+// minimum nights ≤ 2, at least 6 restaurants (9 for a 3-day destination)
+// and 2 attractions; with a cuisine constraint a 3-day destination must
+// serve every cuisine, a state's eligible cities together. org is a city of
+// another state, and a route must connect them (below). people_number is 1
+// for easy, otherwise 2 or uniformly 3–8, each half the time. Medium adds
+// exactly one of house rule, cuisine (2 of TravelPlanner's 7 cuisines) and
+// room type; hard adds 3 distinct of house rule, cuisine (4 cuisines), room
+// type and transportation, drawn without replacement with weights .3, .1,
+// .3, .3. Room types for more than 2 people are only "private room" or
+// "entire room". Samples that fail a check are redrawn, and duplicates are
+// skipped.
 //
-// Budget (documented formula; E = the eligible destination cities, k =
-// visiting_city_number, P = people, nights = days − 1):
+// Budget (E = the eligible destination cities, k = visiting_city_number,
+// P = people, nights = days − 1). Transport is priced on every route
+// org → c1 → … → ck → org through distinct cities of E (first leg on day 1,
+// last leg on the last day, middle legs on their cheapest middle day) in
+// the two families a plan may use: all self-driving (car cost × ⌈P/5⌉ a
+// leg), or flights and taxis (a leg costs the cheaper of ticket × P and
+// taxi cost × ⌈P/4⌉). Legs the query's transportation rule forbids are
+// missing; a route with a missing leg does not count; with no route the
+// sample is redrawn.
 //
-//	T(mode, stat) = out + (k−1)·mid + back, each leg the mean over E (or
-//	                over ordered pairs of E) of the cheapest allowed option:
-//	                self-driving = car cost × ⌈P/5⌉ (all legs), or flight
-//	                (stat = min or mean ticket × P) / taxi cost × ⌈P/4⌉
-//	low  = min_mode T(·, min) + nights · min_E(cheapest group night, price ×
-//	       ⌈P/occupancy⌉) + 3·(days − k − 1) · P · (mean of the cheapest
-//	       restaurants of a city, averaged over E)
-//	high = min_mode T(·, mean) + P · (nights · mean suitable room price +
-//	       3·days · mean restaurant cost)   (TravelPlanner counts a room and
-//	       every meal of the trip for each traveller)
+//	lowT  = min over routes and families, at the cheapest ticket
+//	highT = min over families of the mean over their routes, at the mean ticket
+//	low   = lowT + nights · (cheapest suitable night in E, price × ⌈P/occupancy⌉)
+//	        + 3·(days − k − 1) · P · (mean cost of a city's cheapest
+//	        restaurants, averaged over E)
+//	high  = highT + P · (nights · mean suitable room price + 3·days · mean
+//	        restaurant cost, averaged over E)
 //	budget = round100(max(factor · high, 1.1 · low)), factor 1 / 0.75 / 0.5
 //
-// The factor keeps TravelPlanner's levels (hard budgets are tighter); the
-// floor of 1.1 × low keeps a budget from falling under a plain estimate of
-// the cheapest trip. Neither is a proof of feasibility: most queries are
-// feasible and some are tight or infeasible (the tests measure this).
+// high follows TravelPlanner's estimate, which prices a room and every meal
+// of the trip for each traveller, so that its level factors (hard budgets
+// are tighter) still leave most queries feasible; the floor 1.1 × low keeps
+// a budget from falling under a plain estimate of the cheapest trip.
+// Neither is a proof of feasibility: most queries are feasible and some are
+// tight or infeasible (the tests measure this with the solver).
 func Generate(ctx context.Context, db *DB, opts GenOptions) ([]Query, error) {
 	if opts.N < 1 || opts.N > MaxGenerate {
 		return nil, fmt.Errorf("%w: n %d: want 1 to %d", ErrGenerate, opts.N, MaxGenerate)
@@ -100,6 +107,9 @@ func Generate(ctx context.Context, db *DB, opts GenOptions) ([]Query, error) {
 		dayList = []int{opts.Days}
 	default:
 		return nil, fmt.Errorf("%w: days %d: want 3, 5, 7 or 0 for all", ErrGenerate, opts.Days)
+	}
+	if len(db.Cities) < 2 {
+		return nil, fmt.Errorf("%w: the database has %d cities; a query needs two", ErrGenerate, len(db.Cities))
 	}
 	g := newGenerator(db, opts.Seed)
 	seen := map[string]bool{}
@@ -162,14 +172,46 @@ type genCity struct {
 }
 
 type generator struct {
-	db     *DB
-	rng    *rand.Rand
-	cities map[string]*genCity
-	states []string // sorted
+	db      *DB
+	rng     *rand.Rand
+	cities  map[string]*genCity
+	states  []string // sorted
+	flights map[[3]string]genFares
+}
+
+// genFares summarises the flights of a route and day.
+type genFares struct {
+	lo, mean float64
+	n        int
+}
+
+// fares returns the cheapest and mean ticket from a to b on date, cached
+// (the cache is bounded; it is cleared when it grows large).
+func (g *generator) fares(a, b, date string) genFares {
+	k := [3]string{a, b, date}
+	if f, ok := g.flights[k]; ok {
+		return f
+	}
+	var f genFares
+	for _, fl := range g.db.FlightsOn(a, b, date) {
+		if f.n == 0 || fl.Price < f.lo {
+			f.lo = fl.Price
+		}
+		f.mean += fl.Price
+		f.n++
+	}
+	if f.n > 0 {
+		f.mean /= float64(f.n)
+	}
+	if len(g.flights) >= 1<<18 {
+		clear(g.flights)
+	}
+	g.flights[k] = f
+	return f
 }
 
 func newGenerator(db *DB, seed uint64) *generator {
-	g := &generator{db: db, rng: rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15)), cities: map[string]*genCity{}}
+	g := &generator{db: db, rng: rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15)), cities: map[string]*genCity{}, flights: map[[3]string]genFares{}}
 	seenState := map[string]bool{}
 	for _, c := range db.Cities {
 		gc := &genCity{name: c, state: db.CityState[c], acc: db.AccommodationsIn(c), cuisines: map[string]bool{}, attractions: len(db.AttractionsIn(c))}
@@ -358,14 +400,9 @@ func (g *generator) leg(a, b string, dates []string, p int, tr *string) genLeg {
 	for _, date := range dates {
 		lo, hi := taxi, taxi
 		if tr == nil || *tr != "no flight" {
-			if fs := g.db.FlightsOn(a, b, date); len(fs) > 0 {
-				fl, sum := math.Inf(1), 0.0
-				for _, f := range fs {
-					fl = min(fl, f.Price)
-					sum += f.Price
-				}
-				lo = genMinNaN(lo, fl*float64(p))
-				hi = genMinNaN(hi, sum/float64(len(fs))*float64(p))
+			if f := g.fares(a, b, date); f.n > 0 {
+				lo = genMinNaN(lo, f.lo*float64(p))
+				hi = genMinNaN(hi, f.mean*float64(p))
 			}
 		}
 		if !math.IsNaN(lo) && (math.IsNaN(l.flyLow) || lo < l.flyLow) {

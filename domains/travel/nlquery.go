@@ -100,10 +100,12 @@ func nlOneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 // Parser reads TravelPlanner-style English requests into queries. Build it
 // once per database with NewParser; it is safe for concurrent use.
 type Parser struct {
-	db      *DB
-	opts    ParseOptions
-	placeRE *regexp.Regexp
-	places  map[string]nlPlace
+	db     *DB
+	opts   ParseOptions
+	places map[string]nlPlace
+	// byFirst maps the first word of each place name (as nlPlaceKey writes
+	// it) to the names' word lists, longest first.
+	byFirst map[string][][]string
 }
 
 // nlPlace is what a place name can mean: a city, a state, or both.
@@ -118,18 +120,14 @@ func NewParser(db *DB, opts ParseOptions) *Parser {
 	if p.opts.DefaultYear == 0 {
 		p.opts.DefaultYear = 2022
 	}
-	var alts []string
 	add := func(name string, f func(*nlPlace)) {
 		key := nlPlaceKey(name)
 		if key == "" {
 			return
 		}
-		pl, seen := p.places[key]
+		pl := p.places[key]
 		f(&pl)
 		p.places[key] = pl
-		if !seen {
-			alts = append(alts, nlNamePattern(name))
-		}
 	}
 	for _, c := range db.Cities {
 		add(c, func(pl *nlPlace) { pl.city = c })
@@ -144,50 +142,29 @@ func NewParser(db *DB, opts ParseOptions) *Parser {
 	}
 	if _, ok := db.CityState["New York"]; ok {
 		for _, a := range []string{"New York City", "NYC"} {
-			key := nlPlaceKey(a)
-			p.places[key] = nlPlace{city: "New York", forceCity: true}
-			alts = append(alts, nlNamePattern(a))
+			p.places[nlPlaceKey(a)] = nlPlace{city: "New York", forceCity: true}
 		}
 	}
 	if _, ok := db.CityState["Washington"]; ok {
 		p.places["washington dc"] = nlPlace{city: "Washington", forceCity: true}
-		alts = append(alts, nlDCPattern)
 	}
-	// Longer alternatives first keeps the pattern readable; Longest makes
-	// the match leftmost-longest anyway ("Kansas City" over "Kansas").
-	slices.SortStableFunc(alts, func(a, b string) int { return len(b) - len(a) })
-	if len(alts) > 0 {
-		p.placeRE = regexp.MustCompile(`(?i)\b(?:` + strings.Join(alts, "|") + `)`)
-		p.placeRE.Longest()
+	p.byFirst = map[string][][]string{}
+	keys := make([]string, 0, len(p.places))
+	for k := range p.places {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if k == "washington dc" {
+			continue // matched by nlDCAt
+		}
+		words := strings.Fields(k)
+		p.byFirst[words[0]] = append(p.byFirst[words[0]], words)
+	}
+	for _, list := range p.byFirst {
+		slices.SortStableFunc(list, func(a, b []string) int { return len(b) - len(a) })
 	}
 	return p
-}
-
-// nlNamePattern is the regular expression of a place name: "St." also
-// matches "St" and "Saint", white space any run of spaces, apostrophes are
-// optional.
-func nlNamePattern(name string) string {
-	var words []string
-	for _, w := range strings.Fields(name) {
-		switch strings.ToLower(w) {
-		case "st.", "st", "saint":
-			words = append(words, `(?:St\.?|Saint)`)
-		case "ste.", "ste", "sainte":
-			words = append(words, `(?:Ste\.?|Sainte)`)
-		default:
-			q := regexp.QuoteMeta(strings.ReplaceAll(w, "'", ""))
-			if strings.Contains(w, "'") {
-				i := strings.Index(w, "'")
-				q = regexp.QuoteMeta(w[:i]) + `'?` + regexp.QuoteMeta(w[i+1:])
-			}
-			words = append(words, q)
-		}
-	}
-	pat := strings.Join(words, `\s+`)
-	if last := name[len(name)-1]; last != '.' {
-		pat += `\b`
-	}
-	return pat
 }
 
 // nlPlaceKey normalises a place name for lookup.
@@ -212,7 +189,10 @@ func nlPlaceKey(s string) string {
 
 const nlDCPattern = `Washington,?\s+D\.?\s?C\b\.?`
 
-var nlDCRE = regexp.MustCompile(`(?i)^` + nlDCPattern + `$`)
+var (
+	nlDCRE = regexp.MustCompile(`(?i)^` + nlDCPattern + `$`)
+	nlDCAt = regexp.MustCompile(`(?i)^` + nlDCPattern)
+)
 
 // Names that are also ordinary English words count as places only when
 // capitalised.
@@ -239,16 +219,14 @@ type nlState struct {
 
 	mentions    []nlMention
 	destIsState bool
-	sentences   []int // ends of sentences (positions of their stop)
+	sentences   []int // positions of the sentence stops
+	days        int   // stated trip length, 0 if none
+	nights      bool  // days was read from "N nights"
+	start, end  *nlDate
+	cityN       int // stated number of cities, 0 if none
+	people      int
 
 	moreConflicts, moreAssumptions, moreIgnored int
-	days                                        int
-	daysAt                                      int // position of the days phrase, -1 if none
-	nights                                      bool
-	start                                       *nlDate
-	end                                         *nlDate
-	cityN                                       int
-	people                                      int
 }
 
 type nlMention struct {
@@ -263,7 +241,7 @@ const MaxTextLen = 8192
 
 // Parse is ParseText with the parser's database and options.
 func (p *Parser) Parse(text string) (Query, ParseReport) {
-	s := &nlState{p: p, daysAt: -1}
+	s := &nlState{p: p}
 	if len(text) > MaxTextLen {
 		s.conflict("the text is %d bytes long; at most %d are read", len(text), MaxTextLen)
 		for _, f := range []string{"org", "dest", "date", "days", "people_number", "budget"} {
@@ -397,17 +375,117 @@ var (
 
 func (s *nlState) before(i, n int) string { return s.t[max(0, i-n):i] }
 
-func (s *nlState) findPlaces() {
-	if s.p.placeRE == nil {
-		return
+// nlToken is a word of the text: a run of letters, digits and
+// apostrophes, with its normalised form.
+type nlToken struct {
+	start, end int
+	norm       string
+	possessive bool // ends in "'s"
+}
+
+func nlTokens(t string) []nlToken {
+	var out []nlToken
+	start := -1
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' }
+	flush := func(end int) {
+		if start >= 0 {
+			w := strings.ToLower(strings.ReplaceAll(t[start:end], "'", ""))
+			switch w {
+			case "st", "saint":
+				w = "st."
+			case "ste", "sainte":
+				w = "ste."
+			}
+			if w != "" {
+				out = append(out, nlToken{start, end, w, strings.HasSuffix(t[start:end], "'s")})
+			}
+			start = -1
+		}
 	}
-	for _, m := range s.p.placeRE.FindAllStringIndex(s.t, -1) {
-		text := s.t[m[0]:m[1]]
-		// The match must end at a word boundary (names ending in "." carry
-		// no \b in the pattern).
-		if r, _ := utf8.DecodeRuneInString(s.t[m[1]:]); m[1] < len(s.t) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+	for i, r := range t {
+		if isWord(r) {
+			if start < 0 {
+				start = i
+			}
+		} else {
+			flush(i)
+		}
+	}
+	flush(len(t))
+	return out
+}
+
+// nlNameSep reports whether sep may separate two words of a place name:
+// white space, or a "." (and optional space) after "St"/"Ste".
+func nlNameSep(sep, prev string) bool {
+	if strings.HasPrefix(sep, ".") && (prev == "st." || prev == "ste.") {
+		sep = sep[1:]
+		if sep == "" {
+			return true
+		}
+	}
+	return sep != "" && strings.TrimSpace(sep) == ""
+}
+
+// findPlaces finds the city and state names of the text, leftmost-longest
+// ("Kansas City" over "Kansas"), and the words around them that force a
+// reading ("Washington state", "the city of New York").
+func (s *nlState) findPlaces() {
+	toks := nlTokens(s.t)
+	for i := 0; i < len(toks); i++ {
+		start, end := -1, -1
+		if toks[i].norm == "washington" {
+			if m := nlDCAt.FindStringIndex(s.t[toks[i].start:min(len(s.t), toks[i].start+24)]); m != nil {
+				start, end = toks[i].start, toks[i].start+m[1]
+			}
+		}
+		// A word matches a name's word, or its last word with "'s" added
+		// ("Chicago's").
+		same := func(tok nlToken, word string, last bool) (bool, int) {
+			if tok.norm == word {
+				return true, tok.end
+			}
+			if last && tok.possessive && tok.norm == word+"s" {
+				return true, tok.end - 2
+			}
+			return false, 0
+		}
+		if start < 0 {
+		cands:
+			for _, words := range s.p.byFirst[toks[i].norm] {
+				n := len(words)
+				if i+n > len(toks) {
+					continue
+				}
+				e := toks[i].end
+				for k := 1; k < n; k++ {
+					a, b := toks[i+k-1], toks[i+k]
+					ok, be := same(b, words[k], k == n-1)
+					if !ok || !nlNameSep(s.t[a.end:b.start], a.norm) {
+						continue cands
+					}
+					e = be
+				}
+				start, end = toks[i].start, e
+				break
+			}
+			if start < 0 && toks[i].possessive {
+				for _, words := range s.p.byFirst[strings.TrimSuffix(toks[i].norm, "s")] {
+					if len(words) == 1 {
+						start, end = toks[i].start, toks[i].end-2
+						break
+					}
+				}
+			}
+		}
+		if start < 0 {
 			continue
 		}
+		for i+1 < len(toks) && toks[i+1].start < end {
+			i++
+		}
+		m := [2]int{start, end}
+		text := s.t[m[0]:m[1]]
 		key := nlPlaceKey(text)
 		pl, ok := s.p.places[key]
 		if !ok {
@@ -529,12 +607,16 @@ func (s *nlState) resolvePlaces() {
 			s.q.Dest = pl.state
 			s.destIsState = true
 			if byLength {
-				s.assume("dest %s read as the state: a %d-day trip visits several cities (write \"%s City\" or \"the city of %s\" for the city)", pl.state, s.q.Days, pl.city, pl.city)
+				s.assume("dest %s read as the state: a %d-day trip visits several cities (write \"the city of %s\" for the city)", pl.state, s.q.Days, pl.city)
 			}
 		} else {
 			s.q.Dest = pl.city
 			if byLength {
-				s.assume("dest %s read as the city (state %s): a short trip visits one city (write \"%s state\" for the state)", pl.city, s.p.db.CityState[pl.city], pl.state)
+				why := "a short trip visits one city"
+				if multi {
+					why = "the state has one city in the database"
+				}
+				s.assume("dest %s read as the city (state %s): %s (write \"%s state\" for the state)", pl.city, s.p.db.CityState[pl.city], why, pl.state)
 			}
 		}
 	case pl.city != "":
@@ -551,6 +633,9 @@ func (s *nlState) visitingCities() int {
 	case s.cityN > 0:
 		if !s.destIsState && s.cityN > 1 {
 			s.conflict("the text asks for %d cities but the destination %s is one city", s.cityN, s.q.Dest)
+		}
+		if n := len(s.p.db.CitiesIn(s.q.Dest)); s.destIsState && s.cityN > n {
+			s.conflict("the text asks for %d cities but %s has %d in the database", s.cityN, s.q.Dest, n)
 		}
 		return s.cityN
 	case !s.destIsState:
@@ -836,7 +921,7 @@ func (s *nlState) findDays() {
 		}
 		switch {
 		case s.days == 0:
-			s.days, s.daysAt, s.nights = h.n, h.i, h.nights
+			s.days, s.nights = h.n, h.nights
 		case s.days != h.n:
 			s.conflict("the text gives two trip lengths, %d and %d days", s.days, h.n)
 		}

@@ -231,6 +231,13 @@ func TestParseParaphrases(t *testing.T) {
 		{"no fly", "A 3-day trip for 2 from Boston to Miami, March 1st to 3rd, 2022, budget $1,900. We will not fly.",
 			nlWant{transport: "no flight"}},
 
+		{"possessive and apostrophe", "Plan a 3-day trip for 2 people leaving Chicago's airport for Martha’s Vineyard from March 1st to March 3rd, 2022, budget $3,000.",
+			nlWant{org: "Chicago", dest: "Martha's Vineyard"}},
+		{"St without dot", "Plan a 3-day trip for 2 people from St Louis to St.Petersburg from March 1st to March 3rd, 2022, budget $3,000.",
+			nlWant{org: "St. Louis", dest: "St. Petersburg"}},
+		{"lowercase common word is not a place", "Our mission: a 3-day trip for 2 people from Austin to Mission from March 1st to March 3rd, 2022, budget $3,000.",
+			nlWant{org: "Austin", dest: "Mission"}},
+
 		// Negative cases: what is not there must be reported.
 		{"no org", "Plan a 3-day trip to Denver for 2 people from March 3rd to March 5th, 2022 with a budget of $2,000.",
 			nlWant{dest: "Denver", missing: []string{"org"}}},
@@ -253,6 +260,9 @@ func TestParseParaphrases(t *testing.T) {
 			nlWant{conflict: "not a calendar date"}},
 		{"two people counts", "Plan a 3-day trip from Boston to Denver for 2 people, a group of 5, from March 3rd to March 5th, 2022 with a budget of $2,000.",
 			nlWant{conflict: "two numbers of travellers"}},
+		{"too many cities", "Plan a 7-day trip for 2 people from Boston to 3 cities in Nevada from March 1st to March 7th, 2022, budget $3,000.",
+			nlWant{dest: "Nevada", conflict: "Nevada has 2 in the database"}},
+		{"too long", strings.Repeat("a", MaxTextLen+1), nlWant{missing: []string{"org", "dest", "date", "days", "people_number", "budget"}, conflict: "at most 8192"}},
 		{"ambiguous amounts", "Plan a 3-day trip from Boston to Denver for 2 people from March 3rd to March 5th, 2022. Flights are $300 and hotels $200.",
 			nlWant{missing: []string{"budget"}, ignored: "amounts"}},
 	}

@@ -269,7 +269,11 @@ func TestSolveOptimalAgainstBruteForce(t *testing.T) {
 		t.Skip("exhaustive")
 	}
 	solved, infeasible := 0, 0
-	for seed := uint64(1); seed <= 40; seed++ {
+	seeds := uint64(40)
+	if raceEnabled {
+		seeds = 6 // the evaluator-judged enumeration is slow under -race
+	}
+	for seed := uint64(1); seed <= seeds; seed++ {
 		rng := rand.New(rand.NewPCG(seed, 99))
 		db := smallDB(t, rng)
 		q := Query{Org: "Orig", Dest: "Alpha", Days: 3, VisitingCityNumber: 1, Date: []string{"2022-03-01", "2022-03-02", "2022-03-03"},
@@ -304,7 +308,7 @@ func TestSolveOptimalAgainstBruteForce(t *testing.T) {
 			t.Errorf("seed %d: solver %s cost %v, brute force %v", seed, sol.Status, sol.Cost, want)
 		}
 	}
-	if solved == 0 || infeasible == 0 {
+	if !raceEnabled && (solved == 0 || infeasible == 0) {
 		t.Errorf("want a mix: %d solved, %d infeasible", solved, infeasible)
 	}
 	t.Logf("%d optimal, %d proven infeasible, all equal to brute force", solved, infeasible)

@@ -1,0 +1,5 @@
+//go:build !race
+
+package travel
+
+const raceEnabled = false
