@@ -29,4 +29,24 @@
 // synthetic flight generator for every other (origin, destination, date) in
 // March–April 2022. Synthetic flights have numbers "S" + 8 digits, which no
 // real flight has, and Flight.Synthetic set.
+//
+// # Evaluator
+//
+// Evaluator scores plans with TravelPlanner's 8 commonsense and 5 hard checks
+// and Score computes its six metrics, reproducing eval.py's verdicts and its
+// quirks (see Quirks); Strict mode checks what eval.py misses (StrictRules).
+//
+// # Solver
+//
+// Solve returns the cheapest plan that passes every check in both modes, or
+// proves that none exists within the model described on Solve; Relax finds the
+// minimal sets of user constraints whose change makes a query feasible, each
+// verified by solving the changed query.
+//
+// # Language and generation
+//
+// ParseText reads TravelPlanner-style English into a Query and reports what it
+// could not read; Generate writes random queries following TravelPlanner's
+// rules (levels, lengths, budgets from database prices) with English texts that
+// ParseText reads back.
 package travel
