@@ -55,11 +55,20 @@ if bin/plankit travel gen --help >/dev/null 2>&1; then
   echo "## Travel solver on $N generated queries (plankit travel gen --n $N --level all --days all --seed 1)"
   echo
   bin/plankit travel gen --n "$N" --level all --days all --seed 1 --out "$tmp/gen.jsonl"
+  bin/plankit travel solve --queries "$tmp/gen.jsonl" --json --no-progress >"$tmp/gen.json"
+  python3 - "$tmp/gen.json" "$tmp/gen.jsonl" "$tmp/gen-plans.jsonl" <<'PY'
+import json, sys
+sols = json.load(open(sys.argv[1]))
+qs = [json.loads(l) for l in open(sys.argv[2])]
+with open(sys.argv[3], 'w') as f:
+    for q, s in zip(qs, sols):
+        f.write(json.dumps({'idx': q['idx'], 'query': q['query'], 'plan': s.get('plan')}) + '\n')
+PY
+  echo "Evaluator (strict) on the solver's submission for the generated queries:"
   echo '```'
-  bin/plankit travel solve --queries "$tmp/gen.jsonl" --out "$tmp/gen-plans.jsonl" --no-progress --relax-timeout 20s
   bin/plankit travel eval --strict --queries "$tmp/gen.jsonl" --plans "$tmp/gen-plans.jsonl" | head -7
   echo '```'
-  bin/plankit travel solve --queries "$tmp/gen.jsonl" --json --no-progress >"$tmp/gen.json"
+  echo
   python3 - "$tmp/gen.json" "$tmp/gen.jsonl" <<'PY'
 import json, sys
 sols = json.load(open(sys.argv[1]))
@@ -69,6 +78,10 @@ c = Counter((q['level'], q['days'], s['status']) for q, s in zip(qs, sols))
 bad = [i for i, s in enumerate(sols) if s['status'] == 'solved' and not (s['verdict']['pass'] and s['strict_verdict']['pass'])]
 inf = [s for s in sols if s['status'] == 'infeasible']
 norel = [i for i, s in enumerate(sols) if s['status'] == 'infeasible' and not s.get('relaxations')]
+relq = [r['query'] for s in sols if s['status'] == 'infeasible' for r in (s.get('relaxations') or [])]
+with open(sys.argv[1] + '.relaxed.jsonl', 'w') as f:
+    for q in relq:
+        f.write(json.dumps(q) + '\n')
 times = sorted(s['stats']['millis'] for s in sols)
 print('| level | days | solved | infeasible |')
 print('|---|---:|---:|---:|')
@@ -76,9 +89,18 @@ for lv in ('easy', 'medium', 'hard'):
     for d in (3, 5, 7):
         print(f"| {lv} | {d} | {c[(lv, d, 'solved')]} | {c[(lv, d, 'infeasible')]} |")
 print(f"\nSolved plans failing a check: {len(bad)}. Infeasible: {len(inf)}, of which without a verified relaxation: {len(norel)}.")
+print(f"Relaxed queries written for re-solving: {len(relq)}.")
 print(f"Search time per query (excluding the relaxation search): median {times[len(times)//2]:.1f} ms, "
       f"p99 {times[int(0.99*(len(times)-1))]:.1f} ms, max {times[-1]:.1f} ms.")
 PY
+  if [[ -s "$tmp/gen.json.relaxed.jsonl" ]]; then
+    echo
+    echo "Re-solving every relaxed query (each relaxation's fix applied):"
+    echo '```'
+    bin/plankit travel solve --queries "$tmp/gen.json.relaxed.jsonl" --out "$tmp/relaxed-plans.jsonl" --no-progress --no-relaxations
+    bin/plankit travel eval --strict --queries "$tmp/gen.json.relaxed.jsonl" --plans "$tmp/relaxed-plans.jsonl" | sed -n '1p;7p'
+    echo '```'
+  fi
 fi
 echo
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(go version | cut -d' ' -f3)"
