@@ -28,6 +28,7 @@ func Register(r *tools.Registry, opts Options) error {
 		registerGraph(r),
 		registerLP(r),
 		registerGeom(r),
+		registerRobot(r),
 		registerTravel(r, travelDB),
 	)
 }

@@ -131,6 +131,8 @@ registry, callable from this CLI, from an MCP server ("plankit mcp") and by scri
 		newLPCmd(f),
 		newGraphCmd(f),
 		newGeomCmd(f),
+		newRobotCmd(f),
+		newSTLCmd(f),
 		newMCPCmd(f),
 	)
 	return root

@@ -1,0 +1,5 @@
+//go:build !race
+
+package stl
+
+const raceEnabled = false

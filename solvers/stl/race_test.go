@@ -1,0 +1,7 @@
+//go:build race
+
+package stl
+
+// raceEnabled scales the randomised tests down under the race detector,
+// which slows them about twelvefold; the full counts run without -race.
+const raceEnabled = true
