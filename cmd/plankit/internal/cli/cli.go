@@ -40,6 +40,10 @@ type Factory struct {
 	Flights string
 	// TravelDB loads the selected travel database once.
 	TravelDB func() (*travel.DB, error)
+
+	// ToolsDir is the directory of persisted script tools (--tools-dir);
+	// empty means the default (see script.DefaultDir).
+	ToolsDir string
 }
 
 // Version is set at build time with -ldflags "-X ...cli.Version=v1.2.3".
@@ -69,7 +73,12 @@ func NewFactory(s IOStreams) *Factory {
 		return travel.Default(travel.LoadOptions{Flights: mode})
 	})
 	f.Registry = sync.OnceValues(func() (*tools.Registry, error) {
-		return builtin.New(builtin.Options{TravelDB: f.TravelDB})
+		reg, err := builtin.New(builtin.Options{TravelDB: f.TravelDB})
+		if err != nil {
+			return nil, err
+		}
+		loadScriptTools(f, reg)
+		return reg, nil
 	})
 	return f
 }
@@ -122,6 +131,7 @@ registry, callable from this CLI, from an MCP server ("plankit mcp") and by scri
 	})
 	root.PersistentFlags().StringVar(&f.DBDir, "db", os.Getenv("PLANKIT_TRAVEL_DB"), "travel database directory in TravelPlanner's layout (default: the embedded database; env PLANKIT_TRAVEL_DB)")
 	root.PersistentFlags().StringVar(&f.Flights, "flights", "all", "flights of the embedded travel database: real, synthetic or all")
+	root.PersistentFlags().StringVar(&f.ToolsDir, "tools-dir", os.Getenv("PLANKIT_TOOLS_DIR"), "directory of persisted script tools (default: plankit/tools in the user config dir; env PLANKIT_TOOLS_DIR)")
 	root.AddCommand(
 		newVersionCmd(f),
 		newTravelCmd(f),
@@ -134,6 +144,7 @@ registry, callable from this CLI, from an MCP server ("plankit mcp") and by scri
 		newRobotCmd(f),
 		newSTLCmd(f),
 		newMCPCmd(f),
+		newRunCmd(f),
 	)
 	return root
 }

@@ -17,7 +17,7 @@ func newToolsCmd(f *Factory) *cobra.Command {
 		Use:   "tools",
 		Short: "List, describe and call the registered tools",
 	}
-	cmd.AddCommand(newToolsListCmd(f), newToolsDescribeCmd(f), newToolsCallCmd(f))
+	cmd.AddCommand(newToolsListCmd(f), newToolsDescribeCmd(f), newToolsCallCmd(f), newToolsAddCmd(f), newToolsRemoveCmd(f))
 	return cmd
 }
 
