@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# A short tour of plankit on built-in data. Usage: scripts/demo.sh [BINARY]
+# A short tour of plankit on its embedded data. Usage: scripts/demo.sh [BINARY]
 set -uo pipefail
 B=${1:-bin/plankit}
-step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; "$@"; echo "(exit $?)"; }
+step() { printf '\n\033[1m$ plankit %s\033[0m\n' "$*"; "$B" "$@"; echo "(exit $?)"; }
+Q1='Please help me plan a trip from St. Petersburg to Rockford spanning 3 days from March 16th to March 18th, 2022. The travel should be planned for a single person with a budget of $1,700.'
 
-step "$B" version
-step "$B" tools list
-echo; echo '$ plankit sat gen pigeonhole --pigeons 8 --holes 7 | plankit sat solve -'
+step version
+step tools list
+step travel db stats
+step travel solve --text "$Q1"
+step travel eval --queries testdata/travel/train_queries.jsonl --plans testdata/travel/train_plans.jsonl --flights real
+echo; printf '\033[1m$ plankit sat gen pigeonhole --pigeons 8 --holes 7 | plankit sat solve -\033[0m\n'
 "$B" sat gen pigeonhole --pigeons 8 --holes 7 | "$B" sat solve -; echo "(exit $?)"
-echo; echo '$ plankit sat gen random3 --vars 40 --clauses 160 --seed 1 | plankit sat solve -'
-"$B" sat gen random3 --vars 40 --clauses 160 --seed 1 | "$B" sat solve -; echo "(exit $?)"
-step "$B" tools call sat.solve --input '{"clauses":[[1,2],[-1],[-2,3]]}'
-step "$B" tools call sat.solve --input '{"clauses":[[1,2],[-1,-2]],"assumptions":[1,2]}'
+step tools call sat.solve --input '{"clauses":[[1,2],[-1],[-2,3]]}'
+step csp solve testdata/csp/send_more_money.json
+step lp solve testdata/lp/production.lp
+step robot check --env testdata/robot/chip1.json --spec-file testdata/robot/specs/chip1.stl --traj testdata/robot/plans/chip1_plan.json
 exit 0
