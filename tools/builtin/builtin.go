@@ -29,6 +29,7 @@ func Register(r *tools.Registry, opts Options) error {
 		registerLP(r),
 		registerGeom(r),
 		registerRobot(r),
+		registerRobotPlan(r),
 		registerTravel(r, travelDB),
 	)
 }

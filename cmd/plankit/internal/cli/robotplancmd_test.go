@@ -1,0 +1,63 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/plankit/plankit/tools/builtin"
+)
+
+func TestRobotPlanCmd(t *testing.T) {
+	dir := t.TempDir()
+	traj := filepath.Join(dir, "plan.json")
+	svg := filepath.Join(dir, "plan.svg")
+	r := run(t, "", "robot", "plan", "--env", robotData("houseworld.json"), "--spec-file", robotData("specs/houseworld_sent3.stl"), "--out", traj, "--svg", svg)
+	if r.code != ExitOK || !strings.Contains(r.stdout, "order:      master_bedroom -> restroom") || !strings.Contains(r.stdout, "SATISFIED (checked, robustness") {
+		t.Fatalf("code %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if info, err := os.Stat(svg); err != nil || info.Size() == 0 {
+		t.Fatalf("picture: %v", err)
+	}
+	// The written plan passes robot check on its own.
+	r = run(t, "", "robot", "check", "--env", robotData("houseworld.json"), "--spec-file", robotData("specs/houseworld_sent3.stl"), "--traj", traj)
+	if r.code != ExitOK || !strings.Contains(r.stdout, "SATISFIED (spec holds") {
+		t.Fatalf("check of the plan: code %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = run(t, "", "robot", "plan", "--json", "--env", robotData("chip1.json"), "--spec-file", robotData("specs/chip1.stl"))
+	var out struct {
+		Order []string                 `json:"order"`
+		Check builtin.RobotCheckOutput `json:"check"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatalf("%v\n%s", err, r.stdout)
+	}
+	if r.code != ExitOK || !out.Check.Satisfied || out.Check.Robustness == nil || *out.Check.Robustness <= 0 || len(out.Order) != 7 {
+		t.Fatalf("code %d: %+v", r.code, out)
+	}
+}
+
+func TestRobotPlanCmdErrors(t *testing.T) {
+	env := robotData("houseworld.json")
+	tests := []struct {
+		name string
+		args []string
+		code int
+		msg  string
+	}{
+		{"no spec", []string{"--env", env}, ExitUsage, "exactly one of --spec and --spec-file"},
+		{"unsupported", []string{"--env", env, "--spec", "G(kitchen -> F[0,3] bedroom)"}, ExitError, "unsupported spec"},
+		{"deadline", []string{"--env", env, "--spec", "F[0,0.01] master_bedroom"}, ExitNoSolution, "misses its deadline"},
+		{"unknown region", []string{"--env", env, "--spec", "F attic"}, ExitError, "attic"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := run(t, "", append([]string{"robot", "plan"}, tc.args...)...)
+			if r.code != tc.code || !strings.Contains(r.stderr, tc.msg) || strings.Count(r.stderr, "\n") > 1 {
+				t.Fatalf("code %d (want %d)\n%s%s", r.code, tc.code, r.stdout, r.stderr)
+			}
+		})
+	}
+}

@@ -1,0 +1,173 @@
+package robot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/plankit/plankit/solvers/stl"
+)
+
+func readSpec(t *testing.T, name string) *stl.Formula {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "robot", "specs", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := stl.Parse(string(data))
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return f
+}
+
+func loadTestEnv(t *testing.T, name string) *Env {
+	t.Helper()
+	env, err := LoadEnv(filepath.Join("..", "..", "testdata", "robot", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return env
+}
+
+// TestPlanScenarios plans the AutoTAMP single-robot tasks and has the
+// independent checker (Check, run again here) verify each plan.
+func TestPlanScenarios(t *testing.T) {
+	tests := []struct{ env, spec string }{
+		{"houseworld.json", "houseworld_sent1.stl"},
+		{"houseworld.json", "houseworld_sent2.stl"},
+		{"houseworld.json", "houseworld_sent3.stl"},
+		{"houseworld.json", "houseworld_sent4.stl"},
+		{"houseworld.json", "houseworld_sent5.stl"},
+		{"houseworld.json", "houseworld_sent6.stl"},
+		{"houseworld.json", "houseworld_sent7.stl"},
+		{"houseworld.json", "houseworld_sent8.stl"},
+		{"houseworld.json", "houseworld_sent9.stl"},
+		{"chip1.json", "chip1.stl"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.spec, func(t *testing.T) {
+			env := loadTestEnv(t, tc.env)
+			f := readSpec(t, tc.spec)
+			res, err := Plan(context.Background(), env, f, PlanOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			chk, err := Check(context.Background(), env, f, res.Trajectory)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !chk.Satisfied || !(chk.Robustness > 0) {
+				t.Fatalf("checker rejects the plan: satisfied=%v robustness=%g %s", chk.Satisfied, chk.Robustness, describeCheck(chk))
+			}
+			t.Log(res)
+		})
+	}
+}
+
+func TestPlanErrors(t *testing.T) {
+	tests := []struct {
+		name, env, spec string
+		want            error
+		msg             string
+	}{
+		{"response", "houseworld.json", "G(kitchen -> F[0,3] bedroom)", ErrUnsupported, "only G !region"},
+		{"or", "houseworld.json", "F kitchen | F bedroom", ErrUnsupported, "F kitchen | F bedroom"},
+		{"deadline", "houseworld.json", "F[0,0.01] master_bedroom", ErrNoPlan, "deadline"},
+		{"avoid start", "houseworld.json", "F kitchen & G !restroom2 & G !kitchen", ErrNoPlan, "kitchen"},
+		// chip2: key1 lies inside the room that door1 closes, so
+		// !door1 U key1 with F goal1 has no plan.
+		{"chip2 locked key", "chip2.json", "", ErrNoPlan, "no order of the visits"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			env := loadTestEnv(t, tc.env)
+			var f *stl.Formula
+			if tc.spec == "" {
+				f = readSpec(t, "chip2.stl")
+			} else {
+				var err error
+				if f, err = stl.Parse(tc.spec); err != nil {
+					t.Fatal(err)
+				}
+			}
+			_, err := Plan(context.Background(), env, f, PlanOptions{})
+			if !errors.Is(err, tc.want) {
+				t.Fatalf("got %v, want %v", err, tc.want)
+			}
+			if !strings.Contains(err.Error(), tc.msg) || strings.Contains(err.Error(), "\n") {
+				t.Fatalf("message %q should be one line mentioning %q", err, tc.msg)
+			}
+		})
+	}
+}
+
+// TestPlanRandomDeadlines plans seeded random reach/stay/avoid tasks on
+// HouseWorld; every returned plan must pass the checker, and every
+// refusal must be one of the two documented errors.
+func TestPlanRandomDeadlines(t *testing.T) {
+	env := loadTestEnv(t, "houseworld.json")
+	rooms := []string{"kitchen", "restroom2", "master_bedroom", "bedroom", "living_room", "exercise_room", "restroom", "dining_room"}
+	rng := rand.New(rand.NewPCG(7, 11))
+	planned := 0
+	for i := range 20 {
+		perm := rng.Perm(len(rooms))
+		var parts []string
+		for _, j := range perm[:1+rng.IntN(3)] {
+			hi := 0.5 + 4*rng.Float64()
+			if rng.IntN(3) == 0 {
+				parts = append(parts, fmt.Sprintf("F[0,%.2f] G[0,0.5] %s", hi, rooms[j]))
+			} else {
+				parts = append(parts, fmt.Sprintf("F[0,%.2f] %s", hi, rooms[j]))
+			}
+		}
+		if rng.IntN(2) == 0 {
+			parts = append(parts, "G !"+rooms[perm[len(perm)-1]])
+		}
+		spec := strings.Join(parts, " & ")
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			f, err := stl.Parse(spec)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := Plan(context.Background(), env, f, PlanOptions{})
+			if err != nil {
+				if !errors.Is(err, ErrNoPlan) {
+					t.Fatalf("%s: %v", spec, err)
+				}
+				return
+			}
+			planned++
+			chk, err := Check(context.Background(), env, f, res.Trajectory)
+			if err != nil || !chk.Satisfied || !(chk.Robustness > 0) {
+				t.Fatalf("%s: checker: %v %+v", spec, err, chk)
+			}
+		})
+	}
+	t.Logf("%d of 20 random tasks planned and verified", planned)
+	if planned == 0 {
+		t.Fatal("no random task was planned")
+	}
+}
+
+func BenchmarkPlanChip1(b *testing.B) {
+	env, err := LoadEnv(filepath.Join("..", "..", "testdata", "robot", "chip1.json"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "robot", "specs", "chip1.stl"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	f := stl.MustParse(string(data))
+	for b.Loop() {
+		if _, err := Plan(context.Background(), env, f, PlanOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
