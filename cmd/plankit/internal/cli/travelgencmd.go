@@ -21,18 +21,18 @@ type travelGenOptions struct {
 func newTravelGenCmd(f *Factory) *cobra.Command {
 	opts := &travelGenOptions{}
 	cmd := &cobra.Command{
-		Use:   "gen [--n N] [--level easy|medium|hard|all] [--days 3|5|7|all] [--seed S] [--out FILE]",
+		Use:   "gen",
 		Short: "Generate TravelPlanner-style queries from the travel database",
 		Long: `Generate query records the way TravelPlanner's generator does: levels easy
 (1 person, budget only), medium (2–8 people and one of house rule, 2 cuisines,
 room type) and hard (2–8 people and three of house rule, 4 cuisines, room
 type, transportation); 3-day trips to a city, 5- and 7-day trips to 2 or 3
 cities of a state; dates in March 2022; budgets estimated from the database's
-prices (× 1, 0.75, 0.5 by level, never under 1.1 × a low estimate). Each record
-carries an English "query" text that plankit's parser (travel.ParseText) reads
-back to the same fields. With --level all and --days all the records cycle through the cells.
-Output is JSONL in TravelPlanner's format with "idx"; the same seed gives the
-same records.`,
+prices (× 1, 0.75, 0.5 by level, never under 1.1 × a low estimate). Each
+record carries an English "query" text that travel.ParseText reads back to
+the same fields. With --level all and --days all the records cycle through
+the nine cells. Output is JSONL in TravelPlanner's format with "idx"; the same
+seed gives the same records.`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runTravelGen(cmd, f, opts) },
 	}
