@@ -31,6 +31,7 @@ func Register(r *tools.Registry, opts Options) error {
 		registerRobot(r),
 		registerRobotPlan(r),
 		registerTravel(r, travelDB),
+		registerPuzzles(r),
 	)
 }
 

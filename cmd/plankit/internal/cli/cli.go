@@ -144,6 +144,8 @@ registry, callable from this CLI, from an MCP server ("plankit mcp") and by scri
 		newRobotCmd(f),
 		newSTLCmd(f),
 		newMCPCmd(f),
+		newPuzzleCmd(f),
+		newBenchCmd(f),
 		newRunCmd(f),
 	)
 	return root
