@@ -370,7 +370,53 @@ func boxNetPlan(s *boxNetSearch, link map[boxNetState]boxNetLink, raw0, start, g
 		}
 		who = next
 	}
-	return plan
+	return boxNetUnloop(s, plan)
+}
+
+// boxNetUnloop drops the actions that bring a box back to a cell it was
+// in before (the search lets agents never rest, so boxes may step aside
+// and back). The box then simply waits there, which keeps the plan valid:
+// boxes never block each other and the agents concerned only lose work.
+func boxNetUnloop(s *boxNetSearch, plan [][]BoxNetAction) [][]BoxNetAction {
+	type ref struct{ step, k int }
+	drop := map[ref]bool{}
+	for b := range s.in.Boxes {
+		type visit struct {
+			cell [2]int
+			by   ref // the action that brought the box here
+		}
+		path := []visit{{cell: s.in.Boxes[b].Cell, by: ref{-1, -1}}}
+		for t, step := range plan {
+			for k, a := range step {
+				if a.Box != b+1 || a.Deliver {
+					continue
+				}
+				at := slices.IndexFunc(path, func(v visit) bool { return v.cell == a.To })
+				if at < 0 {
+					path = append(path, visit{a.To, ref{t, k}})
+					continue
+				}
+				for _, v := range path[at+1:] {
+					drop[v.by] = true
+				}
+				drop[ref{t, k}] = true
+				path = path[:at+1]
+			}
+		}
+	}
+	var out [][]BoxNetAction
+	for t, step := range plan {
+		var kept []BoxNetAction
+		for k, a := range step {
+			if !drop[ref{t, k}] {
+				kept = append(kept, a)
+			}
+		}
+		if len(kept) > 0 {
+			out = append(out, kept)
+		}
+	}
+	return out
 }
 
 // boxNetReachable reports whether every box has a target of its colour

@@ -97,6 +97,20 @@ func TestBoxNetOracle(t *testing.T) {
 		if v := verifyBoxNet(in, boxNetFormat(plan)); !v.OK {
 			t.Fatalf("case %d: %s", i, v.Reason)
 		}
+		// No box comes back to a cell it left (loops are dropped).
+		for b, box := range in.Boxes {
+			seen := map[[2]int]bool{box.Cell: true}
+			for _, step := range plan {
+				for _, a := range step {
+					if a.Box == b+1 && !a.Deliver {
+						if seen[a.To] {
+							t.Fatalf("case %d: box %d returns to %v\n%s", i, b+1, a.To, boxNetFormat(plan))
+						}
+						seen[a.To] = true
+					}
+				}
+			}
+		}
 	}
 	lost := BoxNet{Rows: 1, Cols: 2, Boxes: []BoxNetBox{{"red", [2]int{1, 1}}}, Targets: []BoxNetBox{{"blue", [2]int{1, 2}}}}
 	sol, _ := boxNetSpec().Solve(context.Background(), lost)

@@ -138,13 +138,17 @@ func exCloneMatrix(m [][]int) [][]int {
 
 var exDigitRE = regexp.MustCompile(`\d`)
 
+// exListMarkRE matches list numbering ("1. ", "2) ") at the start of a line.
+var exListMarkRE = regexp.MustCompile(`(?m)^\s*\d+[.)]\s+`)
+
 var exRowLabelRE = regexp.MustCompile(`(?i)\brow\s*\d+\s*[:=.)-]?`)
 
 // exAnswerMatrix reads a rows×cols integer matrix from an answer written in
 // any shape: one row per line, a nested list, or all numbers on one line
-// (row-major). "Row 2:" labels are ignored.
+// (row-major). "Row 2:" labels and list numbering are ignored.
 func exAnswerMatrix(answer string, rows, cols int) ([][]int, string) {
 	s := exRowLabelRE.ReplaceAllString(StripAnswer(answer), " ")
+	s = exListMarkRE.ReplaceAllString(s, "")
 	nums, err := AnswerInts(s)
 	if err != nil {
 		return nil, err.Error()

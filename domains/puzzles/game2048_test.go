@@ -98,7 +98,7 @@ func TestGame2048Contract(t *testing.T) {
 
 func TestGame2048Lenient(t *testing.T) {
 	in := Game2048{Grid: [][]int{{2, 2}, {0, 4}}, Moves: []string{"left"}}
-	for _, a := range []string{"4 0\n4 0", "[[4, 0], [4, 0]]", "Row 1: 4 0\nRow 2: 4 0", "<<<4,0,4,0>>>"} {
+	for _, a := range []string{"4 0\n4 0", "[[4, 0], [4, 0]]", "Row 1: 4 0\nRow 2: 4 0", "<<<4,0,4,0>>>", "1. 4 0\n2. 4 0"} {
 		if v := verify2048(in, a); !v.OK {
 			t.Errorf("%q rejected: %s", a, v.Reason)
 		}
