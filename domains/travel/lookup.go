@@ -75,30 +75,24 @@ func (db *DB) Leg(org, dest string) (Leg, bool) {
 
 // AccommodationsIn returns the accommodations of a city in file order.
 func (db *DB) AccommodationsIn(city string) []Accommodation {
-	ids := db.accByCity[city]
-	out := make([]Accommodation, len(ids))
-	for i, id := range ids {
-		out[i] = db.Accommodations[id]
-	}
-	return out
+	return pick(db.Accommodations, db.accByCity[city])
 }
 
 // RestaurantsIn returns the restaurants of a city in file order.
 func (db *DB) RestaurantsIn(city string) []Restaurant {
-	ids := db.restByCity[city]
-	out := make([]Restaurant, len(ids))
-	for i, id := range ids {
-		out[i] = db.Restaurants[id]
-	}
-	return out
+	return pick(db.Restaurants, db.restByCity[city])
 }
 
 // AttractionsIn returns the attractions of a city in file order.
 func (db *DB) AttractionsIn(city string) []Attraction {
-	ids := db.attrByCity[city]
-	out := make([]Attraction, len(ids))
+	return pick(db.Attractions, db.attrByCity[city])
+}
+
+// pick returns rows[ids[0]], rows[ids[1]], ….
+func pick[T any](rows []T, ids []int) []T {
+	out := make([]T, len(ids))
 	for i, id := range ids {
-		out[i] = db.Attractions[id]
+		out[i] = rows[id]
 	}
 	return out
 }
@@ -125,44 +119,30 @@ func nameMatches(rowName, name string, m Match) bool {
 // FindRestaurant returns the first restaurant in city matching name and the
 // number of matching rows.
 func (db *DB) FindRestaurant(name, city string, m Match) (Restaurant, int) {
-	var first Restaurant
-	n := 0
-	for _, i := range db.restByCity[city] {
-		if nameMatches(db.Restaurants[i].Name, name, m) {
-			if n == 0 {
-				first = db.Restaurants[i]
-			}
-			n++
-		}
-	}
-	return first, n
+	return findFirst(db.Restaurants, db.restByCity[city], func(r Restaurant) string { return r.Name }, name, m)
 }
 
 // FindAccommodation returns the first accommodation in city matching name
 // and the number of matching rows.
 func (db *DB) FindAccommodation(name, city string, m Match) (Accommodation, int) {
-	var first Accommodation
-	n := 0
-	for _, i := range db.accByCity[city] {
-		if nameMatches(db.Accommodations[i].Name, name, m) {
-			if n == 0 {
-				first = db.Accommodations[i]
-			}
-			n++
-		}
-	}
-	return first, n
+	return findFirst(db.Accommodations, db.accByCity[city], func(a Accommodation) string { return a.Name }, name, m)
 }
 
 // FindAttraction returns the first attraction in city matching name and the
 // number of matching rows.
 func (db *DB) FindAttraction(name, city string, m Match) (Attraction, int) {
-	var first Attraction
+	return findFirst(db.Attractions, db.attrByCity[city], func(a Attraction) string { return a.Name }, name, m)
+}
+
+// findFirst scans rows[ids…] in order and returns the first whose name
+// matches under m, with the number of matching rows.
+func findFirst[T any](rows []T, ids []int, nameOf func(T) string, name string, m Match) (T, int) {
+	var first T
 	n := 0
-	for _, i := range db.attrByCity[city] {
-		if nameMatches(db.Attractions[i].Name, name, m) {
+	for _, i := range ids {
+		if nameMatches(nameOf(rows[i]), name, m) {
 			if n == 0 {
-				first = db.Attractions[i]
+				first = rows[i]
 			}
 			n++
 		}
