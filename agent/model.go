@@ -26,6 +26,18 @@ var (
 	ErrModel = errors.New("agent: model error")
 	// ErrScriptExhausted is returned by a ScriptedModel with no replies left.
 	ErrScriptExhausted = errors.New("agent: scripted model has no more replies")
+	// ErrCannotAnswer is returned by a model that declines a request it
+	// cannot handle (the offline model outside its scope); the loop ends
+	// with the "cannot answer" outcome (exit code 3 in the CLI).
+	ErrCannotAnswer = errors.New("agent: cannot answer")
+)
+
+// Routes a model may take for a request; see Message.Route.
+const (
+	RouteAnswer = "answer" // a direct text answer
+	RouteTool   = "tool"   // one or more registry tool calls
+	RouteCode   = "code"   // a program run in the sandbox
+	RouteNone   = "none"   // declined
 )
 
 // ToolCall is a model's request to call a tool.
@@ -58,6 +70,11 @@ type Message struct {
 	ToolCallID string     `json:"tool_call_id,omitempty"`
 	Name       string     `json:"name,omitempty"`
 	Usage      *Usage     `json:"usage,omitempty"`
+	// Route and Reason record a model's decision for this turn (one of the
+	// Route* constants, and why) when the model states it; the offline
+	// model always does. They go into transcripts, never to a server.
+	Route  string `json:"route,omitempty"`
+	Reason string `json:"reason,omitempty"`
 }
 
 // ToolSpec describes a tool offered to the model for function calling.
