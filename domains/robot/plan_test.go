@@ -35,23 +35,33 @@ func loadTestEnv(t *testing.T, name string) *Env {
 	return env
 }
 
-// TestPlanScenarios plans the AutoTAMP single-robot tasks and has the
-// independent checker (Check, run again here) verify each plan.
-func TestPlanScenarios(t *testing.T) {
-	tests := []struct{ env, spec string }{
-		{"houseworld.json", "houseworld_sent1.stl"},
-		{"houseworld.json", "houseworld_sent2.stl"},
-		{"houseworld.json", "houseworld_sent3.stl"},
-		{"houseworld.json", "houseworld_sent4.stl"},
-		{"houseworld.json", "houseworld_sent5.stl"},
-		{"houseworld.json", "houseworld_sent6.stl"},
-		{"houseworld.json", "houseworld_sent7.stl"},
-		{"houseworld.json", "houseworld_sent8.stl"},
-		{"houseworld.json", "houseworld_sent9.stl"},
-		{"chip1.json", "chip1.stl"},
+// planScenarios are the AutoTAMP tasks of tasks.md on their environments.
+func planScenarios() []struct{ name, env, spec string } {
+	var out []struct{ name, env, spec string }
+	for i := 1; i <= 10; i++ {
+		for _, pair := range []struct{ tag, env string }{{"A", "houseworld.json"}, {"B", "houseworld_b.json"}} {
+			out = append(out, struct{ name, env, spec string }{fmt.Sprintf("houseworld1/sent%d/%s", i, pair.tag), pair.env, fmt.Sprintf("houseworld_sent%d.stl", i)})
+			out = append(out, struct{ name, env, spec string }{fmt.Sprintf("houseworld2/sent%d/%s", i, pair.tag), pair.env, fmt.Sprintf("houseworld2_sent%d_%s.stl", i, pair.tag)})
+		}
 	}
-	for _, tc := range tests {
-		t.Run(tc.spec, func(t *testing.T) {
+	out = append(out,
+		struct{ name, env, spec string }{"houseworld1/sent9/own-pair", "houseworld_sent9.json", "houseworld_sent9.stl"},
+		struct{ name, env, spec string }{"chip1", "chip1.json", "chip1.stl"},
+		struct{ name, env, spec string }{"chip2", "chip2.json", "chip2_open.stl"},
+		struct{ name, env, spec string }{"chip3", "chip3.json", "chip3_open.stl"},
+		struct{ name, env, spec string }{"rover", "rover.json", "rover.stl"},
+		struct{ name, env, spec string }{"wall", "wall.json", "wall.stl"},
+		struct{ name, env, spec string }{"overcooked", "overcooked.json", "overcooked.stl"},
+	)
+	return out
+}
+
+// TestPlanScenarios plans every AutoTAMP task and has the independent
+// checker (Check, run again here) verify each plan with positive
+// robustness and the robots' safety distance.
+func TestPlanScenarios(t *testing.T) {
+	for _, tc := range planScenarios() {
+		t.Run(tc.name, func(t *testing.T) {
 			env := loadTestEnv(t, tc.env)
 			f := readSpec(t, tc.spec)
 			res, err := Plan(context.Background(), env, f, PlanOptions{})
@@ -64,6 +74,9 @@ func TestPlanScenarios(t *testing.T) {
 			}
 			if !chk.Satisfied || !(chk.Robustness > 0) {
 				t.Fatalf("checker rejects the plan: satisfied=%v robustness=%g %s", chk.Satisfied, chk.Robustness, describeCheck(chk))
+			}
+			if len(env.Robots) > 1 && chk.MinSeparation < DefaultSeparation-1e-6 {
+				t.Fatalf("robots come %g apart (discs), want at least %g", chk.MinSeparation, DefaultSeparation)
 			}
 			t.Log(res)
 		})

@@ -72,23 +72,38 @@ func chip(file, key string, n int) scenario {
 	}
 }
 
-var scenarios = []scenario{
-	{
-		file: "houseworld.json", key: "HouseWorld", name: "houseworld",
-		description: "AutoTAMP HouseWorld (the LTLMoP house of Finucane et al.): eight rooms in a 3x3 house, one robot that must end at its goal",
-		horizon:     50,
-		robots:      []robot.Robot{{Name: "r1", Start: pt(1.3, -1.3), Goal: ptr(pt(0, 1.3)), MaxSpeed: 5, Radius: 0.05}},
-		rename: map[string]string{
-			"Kitchen": "kitchen", "RestRoom2": "restroom2", "MasterBedroom": "master_bedroom", "Bedroom": "bedroom",
-			"LivingRoom": "living_room", "ExerciseRoom": "exercise_room", "RestRoom": "restroom", "DiningRoom": "dining_room",
-		},
-		function: func(name, kind string) string {
-			if kind == "wall" {
-				return "outer wall"
-			}
-			return ""
-		},
+// houseworld is HouseWorld with another start and goal (the centres of
+// AutoTAMP's random start and end boxes).
+func houseworld(file, pair string, start, goal geom.Point) scenario {
+	sc := scenarios0
+	sc.file = file
+	sc.name = strings.TrimSuffix(file, ".json")
+	sc.description = "AutoTAMP HouseWorld with " + pair + ": eight rooms in a 3x3 house, one robot that must end at its goal"
+	sc.robots = []robot.Robot{{Name: "r1", Start: start, Goal: ptr(goal), MaxSpeed: 5, Radius: 0.05}}
+	return sc
+}
+
+var scenarios0 = scenario{
+	file: "houseworld.json", key: "HouseWorld", name: "houseworld",
+	description: "AutoTAMP HouseWorld (the LTLMoP house of Finucane et al.): eight rooms in a 3x3 house, one robot that must end at its goal",
+	horizon:     50,
+	robots:      []robot.Robot{{Name: "r1", Start: pt(1.3, -1.3), Goal: ptr(pt(0, 1.3)), MaxSpeed: 5, Radius: 0.05}},
+	rename: map[string]string{
+		"Kitchen": "kitchen", "RestRoom2": "restroom2", "MasterBedroom": "master_bedroom", "Bedroom": "bedroom",
+		"LivingRoom": "living_room", "ExerciseRoom": "exercise_room", "RestRoom": "restroom", "DiningRoom": "dining_room",
 	},
+	function: func(name, kind string) string {
+		if kind == "wall" {
+			return "outer wall"
+		}
+		return ""
+	},
+}
+
+var scenarios = []scenario{
+	scenarios0,
+	houseworld("houseworld_b.json", "start/end pair B", pt(-1, -0.35), pt(0, 1.3)),
+	houseworld("houseworld_sent9.json", "the start/end pair of task 9", pt(-1.35, -1.1), pt(1.15, 1.15)),
 	chip("chip1.json", "Chip_env1", 1),
 	chip("chip2.json", "Chip_env2", 2),
 	chip("chip3.json", "Chip_env3", 3),

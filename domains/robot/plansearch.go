@@ -1,0 +1,643 @@
+package robot
+
+import (
+	"context"
+	"encoding/binary"
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/plankit/plankit/solvers/geom"
+	"github.com/plankit/plankit/solvers/stl"
+)
+
+// robotPlanner searches one robot's visit order over the chains assigned
+// to it.
+type robotPlanner struct {
+	env    *Env
+	rob    *Robot
+	idx    int
+	opts   PlanOptions
+	chains []*chain
+	avoid  []*Region
+	// locks[i] blocks its regions until chain lockChain[i] is done.
+	locks     [][]*Region
+	lockChain []int
+	// closes[j] blocks its regions once step closeStep[j] is done.
+	closes    [][]*Region
+	closeStep []*step
+	resp      []response
+	extra     []geom.Polygon // parking discs of other robots
+	points    []geom.Point
+	graphs    map[uint64]*geom.VisibilityGraph
+	dist      map[legKey]leg
+	respPts   [][]int // target point indices per response
+	best      *robotPlan
+	nodes     int
+	horizon   float64
+	speed     float64
+	memo      map[string]float64
+	failErr   error
+	failDepth int
+}
+
+type legKey struct {
+	mask     uint64
+	from, to int
+}
+
+type leg struct {
+	pts []geom.Point
+	len float64
+	err error
+}
+
+// robotPlan is one robot's timed path.
+type robotPlan struct {
+	path  stl.Path
+	order []string
+	end   float64
+	// lastLeg is the index in path where the final leg starts (-1: the
+	// path ends at a target it was already at), lastMask the graph mask
+	// then; finalRegion is the region the path ends in (nil for a goal).
+	lastLeg     int
+	lastMask    uint64
+	finalRegion *Region
+	err         error
+}
+
+func newRobotPlanner(env *Env, idx int, opts PlanOptions, tk *task, chains []int, extra []geom.Polygon) (*robotPlanner, error) {
+	p := &robotPlanner{env: env, rob: &env.Robots[idx], idx: idx, opts: opts, extra: extra,
+		graphs: map[uint64]*geom.VisibilityGraph{}, dist: map[legKey]leg{}, memo: map[string]float64{}}
+	p.avoid = append(append([]*Region(nil), tk.avoid...), tk.avoidOf[idx]...)
+	local := map[int]int{}
+	for _, ci := range chains {
+		local[ci] = len(p.chains)
+		// Copy the steps: target point indices are per planner.
+		ch := *tk.chains[ci]
+		ch.steps = nil
+		for _, s := range tk.chains[ci].steps {
+			c := *s
+			c.pts = nil
+			ch.steps = append(ch.steps, &c)
+		}
+		p.chains = append(p.chains, &ch)
+	}
+	for _, l := range tk.locks {
+		if l.robot >= 0 && l.robot != idx {
+			continue
+		}
+		lc, ok := local[l.chain]
+		if !ok {
+			// The key chain is not this robot's: the door stays locked.
+			p.avoid = append(p.avoid, l.regions...)
+			continue
+		}
+		p.locks = append(p.locks, l.regions)
+		p.lockChain = append(p.lockChain, lc)
+	}
+	for _, ch := range p.chains {
+		for _, s := range ch.steps {
+			if len(s.closes) > 0 {
+				p.closes = append(p.closes, s.closes)
+				p.closeStep = append(p.closeStep, s)
+			}
+		}
+	}
+	if len(p.locks)+len(p.closes) > 60 {
+		return nil, fmt.Errorf("%w: more than 60 until and keep-out requirements for one robot", ErrUnsupported)
+	}
+	for _, r := range tk.responses {
+		if r.robot < 0 || r.robot == idx {
+			p.resp = append(p.resp, r)
+		}
+	}
+	p.speed = p.rob.MaxSpeed * opts.SpeedFactor
+	if p.speed <= 0 {
+		p.speed = 1
+	}
+	p.horizon = env.Horizon
+	if p.horizon <= 0 {
+		p.horizon = math.Inf(1)
+	}
+	if err := p.targets(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// targets picks target points: the deepest of each region's centroid and
+// box centre.
+func (p *robotPlanner) targets() error {
+	p.points = []geom.Point{p.rob.Start}
+	idx := map[*Region]int{}
+	add := func(r *Region) (int, error) {
+		if i, ok := idx[r]; ok {
+			return i, nil
+		}
+		q, err := inside(r)
+		if err != nil {
+			return 0, err
+		}
+		idx[r] = len(p.points)
+		p.points = append(p.points, q)
+		return idx[r], nil
+	}
+	for _, ch := range p.chains {
+		for _, s := range ch.steps {
+			for _, r := range s.regions {
+				i, err := add(r)
+				if err != nil {
+					return err
+				}
+				s.pts = append(s.pts, i)
+			}
+		}
+	}
+	p.respPts = make([][]int, len(p.resp))
+	for k, rs := range p.resp {
+		for _, r := range rs.target {
+			i, err := add(r)
+			if err != nil {
+				return err
+			}
+			p.respPts[k] = append(p.respPts[k], i)
+		}
+	}
+	if p.rob.Goal != nil {
+		p.points = append(p.points, *p.rob.Goal)
+	}
+	return nil
+}
+
+func inside(r *Region) (geom.Point, error) {
+	best, depth := geom.Point{}, math.Inf(-1)
+	for _, poly := range r.Shape.Polygons {
+		b := poly.Bounds()
+		for _, q := range []geom.Point{poly.Centroid(), geom.Pt((b.XMin+b.XMax)/2, (b.YMin+b.YMax)/2)} {
+			if d := stl.SignedDistance(q, poly); d > depth {
+				best, depth = q, d
+			}
+		}
+	}
+	if !(depth > 0) {
+		return geom.Point{}, fmt.Errorf("%w: region %q: no interior target point found", ErrNoPlan, r.Name)
+	}
+	return best, nil
+}
+
+func inRegions(q geom.Point, rs []*Region) bool {
+	for _, r := range rs {
+		for _, poly := range r.Shape.Polygons {
+			if stl.SignedDistance(q, poly) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (p *robotPlanner) graph(ctx context.Context, mask uint64) (*geom.VisibilityGraph, error) {
+	if g, ok := p.graphs[mask]; ok {
+		return g, nil
+	}
+	rad := p.rob.Radius
+	var obs []geom.Polygon
+	for _, o := range p.env.Obstacles() {
+		for _, poly := range o.Shape.Polygons {
+			if rad > 0 {
+				inf, err := geom.Inflate(poly, rad, 0)
+				if err != nil {
+					return nil, fmt.Errorf("robot: plan: inflating %q: %w", o.Name, err)
+				}
+				obs = append(obs, inf...)
+			} else {
+				obs = append(obs, poly)
+			}
+		}
+	}
+	obs = append(obs, p.extra...)
+	add := func(rs []*Region) {
+		for _, r := range rs {
+			obs = append(obs, r.Shape.Polygons...)
+		}
+	}
+	add(p.avoid)
+	for i, l := range p.locks {
+		if mask&(1<<uint(i)) == 0 {
+			add(l)
+		}
+	}
+	for j, c := range p.closes {
+		if mask&(1<<uint(len(p.locks)+j)) != 0 {
+			add(c)
+		}
+	}
+	b := p.env.Bounds
+	g, err := geom.NewVisibilityGraph(ctx, obs, geom.PathOptions{Margin: p.opts.Margin, Bounds: &b})
+	if err != nil {
+		return nil, fmt.Errorf("robot: plan: %w", err)
+	}
+	p.graphs[mask] = g
+	return g, nil
+}
+
+func (p *robotPlanner) leg(ctx context.Context, mask uint64, from, to int) leg {
+	k := legKey{mask, from, to}
+	if l, ok := p.dist[k]; ok {
+		return l
+	}
+	var l leg
+	if from == to {
+		l = leg{pts: []geom.Point{p.points[from]}}
+	} else if g, err := p.graph(ctx, mask); err != nil {
+		l.err = err
+	} else if path, err := g.ShortestPath(ctx, p.points[from], p.points[to]); err != nil {
+		l.err = err
+	} else {
+		l.pts, l.len = path.Points, path.Length
+	}
+	if ctx.Err() == nil {
+		p.dist[k] = l
+	}
+	return l
+}
+
+// state of the order search.
+type searchState struct {
+	pos   int // point index
+	t     float64
+	mask  uint64
+	next  []int     // next step index per chain
+	base  []float64 // time the chain's previous step finished
+	path  stl.Path
+	order []string
+	final bool
+	// due[k]: deadline of response k's pending obligation (+Inf: none);
+	// for a tether, the time the robot left the place plus d.
+	due     []float64
+	lastLeg int
+	lastMsk uint64
+	finalR  *Region
+}
+
+const timeEps = 1e-3
+
+func (p *robotPlanner) search(ctx context.Context) (*robotPlan, error) {
+	st := &searchState{next: make([]int, len(p.chains)), base: make([]float64, len(p.chains)),
+		path: stl.Path{{X: p.rob.Start.X, Y: p.rob.Start.Y, T: 0}}, due: make([]float64, len(p.resp)), lastLeg: -1}
+	for k, r := range p.resp {
+		st.due[k] = math.Inf(1)
+		switch {
+		case r.tether && !inRegions(p.rob.Start, r.target):
+			st.due[k] = r.d
+		case !r.tether && inRegions(p.rob.Start, r.trigger) && !inRegions(p.rob.Start, r.target):
+			st.due[k] = r.d
+		}
+	}
+	if err := p.dfs(ctx, st); err != nil {
+		return nil, err
+	}
+	if p.best == nil {
+		msg := "no order of the visits reaches every place within its deadline and the horizon"
+		if p.nodes > p.opts.MaxNodes {
+			msg = fmt.Sprintf("none found in the first %d search nodes", p.opts.MaxNodes)
+		}
+		if p.failErr != nil {
+			msg += " (furthest attempt: " + p.failErr.Error() + ")"
+		}
+		return nil, fmt.Errorf("%w: %s: %s", ErrNoPlan, p.rob.Name, msg)
+	}
+	return p.best, nil
+}
+
+// move appends the path of a leg (and a wait before arrival if needed).
+func (p *robotPlanner) move(st *searchState, l leg, earliest float64) (stl.Path, float64) {
+	path := append(stl.Path(nil), st.path...)
+	t := st.t
+	for i := 1; i < len(l.pts); i++ {
+		d := l.pts[i].Dist(l.pts[i-1])
+		if d < 1e-12 {
+			continue
+		}
+		t += d / p.speed
+		path = append(path, stl.Waypoint{X: l.pts[i].X, Y: l.pts[i].Y, T: t})
+	}
+	if t < earliest {
+		last := path[len(path)-1]
+		if len(path) > len(st.path) {
+			path = path[:len(path)-1]
+		}
+		last.T = earliest
+		path = append(path, last)
+		t = earliest
+	}
+	return path, t
+}
+
+func dwell(path stl.Path, t, d float64) (stl.Path, float64) {
+	if d <= 0 {
+		return path, t
+	}
+	last := path[len(path)-1]
+	t += d
+	last.T = t
+	return append(path, last), t
+}
+
+// key is the memo key of a state: place, progress, locks, pending
+// obligations and the bases of chains whose next step has a window.
+func (p *robotPlanner) key(st *searchState) string {
+	var b []byte
+	b = binary.AppendUvarint(b, uint64(st.pos))
+	b = binary.AppendUvarint(b, st.mask)
+	if st.final {
+		b = append(b, 1)
+	}
+	for c, n := range st.next {
+		b = binary.AppendUvarint(b, uint64(n))
+		if n < len(p.chains[c].steps) {
+			s := p.chains[c].steps[n]
+			if s.lo > 0 || !math.IsInf(s.hi, 1) {
+				b = binary.LittleEndian.AppendUint64(b, math.Float64bits(st.base[c]))
+			}
+		}
+	}
+	for _, d := range st.due {
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(d))
+	}
+	return string(b)
+}
+
+func (p *robotPlanner) dfs(ctx context.Context, st *searchState) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("robot: plan: %w", err)
+	}
+	p.nodes++
+	if p.nodes > p.opts.MaxNodes {
+		return nil
+	}
+	if p.best != nil && st.t >= p.best.end {
+		return nil
+	}
+	k := p.key(st)
+	if t, ok := p.memo[k]; ok && t <= st.t+1e-12 {
+		return nil
+	}
+	p.memo[k] = st.t
+	// Lower bound: the farthest next step.
+	done := true
+	for c, ch := range p.chains {
+		if st.next[c] >= len(ch.steps) {
+			continue
+		}
+		done = false
+		s := ch.steps[st.next[c]]
+		if p.best == nil || len(s.pts) == 0 {
+			continue
+		}
+		lb := math.Inf(1)
+		for _, pi := range s.pts {
+			if l := p.leg(ctx, st.mask, st.pos, pi); l.err == nil {
+				lb = math.Min(lb, l.len/p.speed)
+			}
+		}
+		if st.t+lb >= p.best.end {
+			return nil
+		}
+	}
+	pending := false
+	for _, d := range st.due {
+		if !math.IsInf(d, 1) {
+			pending = true
+		}
+	}
+	for c, ch := range p.chains {
+		if st.next[c] >= len(ch.steps) {
+			continue
+		}
+		s := ch.steps[st.next[c]]
+		if st.final && !s.final {
+			continue
+		}
+		if len(s.regions) == 0 {
+			if err := p.visit(ctx, st, c, s, st.pos); err != nil {
+				return err
+			}
+			continue
+		}
+		for _, pi := range s.pts {
+			if err := p.visit(ctx, st, c, s, pi); err != nil {
+				return err
+			}
+		}
+	}
+	if pending && !st.final {
+		for k, d := range st.due {
+			if math.IsInf(d, 1) {
+				continue
+			}
+			for _, pi := range p.respPts[k] {
+				if err := p.visit(ctx, st, -1, &step{name: p.resp[k].target[0].Name, hi: math.Inf(1)}, pi); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if done && !pending {
+		p.finish(ctx, st)
+	}
+	return nil
+}
+
+// visit moves to point pi for step s of chain c (c = -1: a response
+// target), then advances every chain whose next step that point meets.
+func (p *robotPlanner) visit(ctx context.Context, st *searchState, c int, s *step, pi int) error {
+	l := p.leg(ctx, st.mask, st.pos, pi)
+	if l.err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("robot: plan: %w", ctx.Err())
+		}
+		p.fail(st, fmt.Errorf("reaching %s: %w", s.name, l.err))
+		return nil
+	}
+	earliest := 0.0
+	base := 0.0
+	if c >= 0 {
+		base = st.base[c]
+		earliest = base + s.lo + timeEps
+	}
+	depart := st.t
+	path, t := p.move(st, l, earliest)
+	if c >= 0 && (t > base+s.hi-timeEps || t > p.horizon) {
+		lim := math.Min(base+s.hi, p.horizon)
+		p.fail(st, fmt.Errorf("%s: earliest arrival t=%s misses its deadline t=%s", s.name, num(t), num(lim)))
+		return nil
+	}
+	if t > p.horizon {
+		p.fail(st, fmt.Errorf("%s: arrival t=%s is after the horizon %s", s.name, num(t), num(p.horizon)))
+		return nil
+	}
+	q := p.points[pi]
+	ns := &searchState{pos: pi, mask: st.mask, final: st.final || s.final,
+		next: append([]int(nil), st.next...), base: append([]float64(nil), st.base...),
+		order: append(append([]string(nil), st.order...), s.name), due: append([]float64(nil), st.due...),
+		lastLeg: len(st.path) - 1, lastMsk: st.mask}
+	if pi == st.pos {
+		ns.lastLeg, ns.lastMsk = st.lastLeg, st.lastMsk
+	}
+	// Responses: obligations met on arrival, new ones triggered, tethers.
+	for k, r := range p.resp {
+		if r.tether {
+			switch {
+			case inRegions(q, r.target):
+				if t > ns.due[k]-timeEps {
+					p.fail(st, fmt.Errorf("%s: back in %s at t=%s, after the limit t=%s", r.text, r.target[0].Name, num(t), num(ns.due[k])))
+					return nil
+				}
+				ns.due[k] = math.Inf(1)
+			case math.IsInf(ns.due[k], 1):
+				ns.due[k] = depart + r.d
+			}
+			continue
+		}
+		if !math.IsInf(ns.due[k], 1) && inRegions(q, r.target) {
+			if t > ns.due[k]-timeEps {
+				p.fail(st, fmt.Errorf("%s: reached at t=%s, after the limit t=%s", r.text, num(t), num(ns.due[k])))
+				return nil
+			}
+			ns.due[k] = math.Inf(1)
+		}
+		if inRegions(q, r.trigger) && !inRegions(q, r.target) {
+			ns.due[k] = math.Min(ns.due[k], depart+r.d)
+		}
+	}
+	finalStep := s
+	advance := func(cc int, ss *step) {
+		ns.next[cc]++
+		ns.base[cc] = t
+		if ns.next[cc] == len(p.chains[cc].steps) {
+			for i, kc := range p.lockChain {
+				if kc == cc {
+					ns.mask |= 1 << uint(i)
+				}
+			}
+		}
+		for j, cs := range p.closeStep {
+			if cs == ss {
+				ns.mask |= 1 << uint(len(p.locks)+j)
+			}
+		}
+	}
+	if c >= 0 {
+		advance(c, s)
+	}
+	// Merge: other chains whose next step this visit also meets.
+	for cc, ch := range p.chains {
+		if cc == c || ns.next[cc] >= len(ch.steps) {
+			continue
+		}
+		ss := ch.steps[ns.next[cc]]
+		if ss.dwell > 0 || ss.final || len(ss.regions) == 0 || !inRegions(q, ss.regions) {
+			continue
+		}
+		if t < ns.base[cc]+ss.lo+timeEps || t > ns.base[cc]+ss.hi-timeEps {
+			continue
+		}
+		advance(cc, ss)
+		ns.order[len(ns.order)-1] += "+" + ss.name
+	}
+	path, t = dwell(path, t, finalStep.dwell+timeEps)
+	ns.t, ns.path = t, path
+	// Every pending obligation must still be reachable in time.
+	for k, d := range ns.due {
+		if math.IsInf(d, 1) {
+			continue
+		}
+		ok := false
+		for _, pj := range p.respPts[k] {
+			if l := p.leg(ctx, ns.mask, pi, pj); l.err == nil && t+l.len/p.speed <= d-timeEps {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			p.fail(st, fmt.Errorf("after %s, %s cannot be met by t=%s", s.name, p.resp[k].text, num(d)))
+			return nil
+		}
+	}
+	if finalStep.final {
+		ns.finalR = regionAt(q, finalStep.regions)
+	} else if c < 0 {
+		ns.finalR = regionAt(q, p.env.regionPtrs())
+	}
+	return p.dfs(ctx, ns)
+}
+
+func regionAt(q geom.Point, rs []*Region) *Region {
+	for _, r := range rs {
+		if inRegions(q, []*Region{r}) {
+			return r
+		}
+	}
+	return nil
+}
+
+func (e *Env) regionPtrs() []*Region {
+	out := make([]*Region, 0, len(e.Regions))
+	for i := range e.Regions {
+		if !e.Regions[i].Obstacle() {
+			out = append(out, &e.Regions[i])
+		}
+	}
+	return out
+}
+
+func (p *robotPlanner) fail(st *searchState, err error) {
+	if p.failErr != nil && len(st.order) < p.failDepth {
+		return
+	}
+	if len(st.order) > 0 {
+		err = fmt.Errorf("after %s, %w", strings.Join(st.order, " → "), err)
+	}
+	p.failErr, p.failDepth = err, len(st.order)
+}
+
+func (p *robotPlanner) finish(ctx context.Context, st *searchState) {
+	path, t := st.path, st.t
+	lastLeg, lastMask, finalR := st.lastLeg, st.lastMsk, st.finalR
+	if g := p.rob.Goal; g != nil {
+		if st.final {
+			if g.Dist(p.points[st.pos]) > 1e-9 {
+				p.fail(st, fmt.Errorf("the robot must stay in its last place but end at its goal %s", pt(*g)))
+				return
+			}
+		} else {
+			gi := len(p.points) - 1
+			l := p.leg(ctx, st.mask, st.pos, gi)
+			if l.err != nil {
+				p.fail(st, fmt.Errorf("reaching the goal: %w", l.err))
+				return
+			}
+			lastLeg, lastMask, finalR = len(path)-1, st.mask, nil
+			path, t = p.move(st, l, 0)
+			for _, r := range p.resp {
+				if r.tether && !inRegions(*g, r.target) {
+					p.fail(st, fmt.Errorf("%s: the goal %s is outside %s", r.text, pt(*g), r.target[0].Name))
+					return
+				}
+			}
+		}
+	}
+	if t > p.horizon {
+		p.fail(st, fmt.Errorf("the plan would end at t=%s, after the horizon %s", num(t), num(p.horizon)))
+		return
+	}
+	if len(path) == 1 {
+		path = append(path, stl.Waypoint{X: path[0].X, Y: path[0].Y, T: timeEps})
+		t = timeEps
+	}
+	if p.best == nil || t < p.best.end {
+		p.best = &robotPlan{path: path, order: st.order, end: t, lastLeg: lastLeg, lastMask: lastMask, finalRegion: finalR}
+	}
+}
