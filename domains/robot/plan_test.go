@@ -47,8 +47,8 @@ func planScenarios() []struct{ name, env, spec string } {
 	out = append(out,
 		struct{ name, env, spec string }{"houseworld1/sent9/own-pair", "houseworld_sent9.json", "houseworld_sent9.stl"},
 		struct{ name, env, spec string }{"chip1", "chip1.json", "chip1.stl"},
-		struct{ name, env, spec string }{"chip2", "chip2.json", "chip2_open.stl"},
-		struct{ name, env, spec string }{"chip3", "chip3.json", "chip3_open.stl"},
+		struct{ name, env, spec string }{"chip2/key-room-start", "chip2_room.json", "chip2.stl"},
+		struct{ name, env, spec string }{"chip3/key-room-start", "chip3_room.json", "chip3.stl"},
 		struct{ name, env, spec string }{"rover", "rover.json", "rover.stl"},
 		struct{ name, env, spec string }{"wall", "wall.json", "wall.stl"},
 		struct{ name, env, spec string }{"overcooked", "overcooked.json", "overcooked.stl"},
@@ -89,7 +89,10 @@ func TestPlanErrors(t *testing.T) {
 		want            error
 		msg             string
 	}{
-		{"response", "houseworld.json", "G(kitchen -> F[0,3] bedroom)", ErrUnsupported, "only G !region"},
+		{"response form", "houseworld.json", "G(kitchen -> bedroom)", ErrUnsupported, "a -> F[0,d] b"},
+		{"response deadline", "houseworld.json", "F kitchen & G(kitchen -> F[0,0.05] bedroom)", ErrNoPlan, "kitchen -> F[0,0.05] bedroom"},
+		{"nested or", "houseworld.json", "F(kitchen | F bedroom)", ErrUnsupported, "F bedroom"},
+		{"until any robot", "wall.json", "!goal1 U goal2", ErrUnsupported, "same robot"},
 		{"or", "houseworld.json", "F kitchen | F bedroom", ErrUnsupported, "F kitchen | F bedroom"},
 		{"deadline", "houseworld.json", "F[0,0.01] master_bedroom", ErrNoPlan, "deadline"},
 		{"avoid start", "houseworld.json", "F kitchen & G !restroom2 & G !kitchen", ErrNoPlan, "kitchen"},

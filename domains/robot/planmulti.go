@@ -392,6 +392,12 @@ func (m *multi) fit(ctx context.Context, k int, mp *memoPlan, placed []stl.Path,
 	if p, d, ok := m.delay(k, path, placed, waiting); ok {
 		return p, d, nil
 	}
+	// Leave the last place for the start, out of the others' way.
+	if back := m.home(ctx, k, mp); back != nil {
+		if p, d, ok := m.delay(k, back, placed, waiting); ok {
+			return p, d, nil
+		}
+	}
 	// Detour around the parked robots.
 	var extra []geom.Polygon
 	for j, q := range placed {
@@ -517,6 +523,43 @@ func (m *multi) repark(ctx context.Context, k int, mp *memoPlan, placed []stl.Pa
 		return out
 	}
 	return path
+}
+
+// home extends the path back to the robot's start when nothing asks the
+// robot to stay where it ends (no stay, no goal, and a return place, if
+// any, contains the start).
+func (m *multi) home(ctx context.Context, k int, mp *memoPlan) stl.Path {
+	rob := &m.env.Robots[k]
+	if mp.plan.stay || rob.Goal != nil {
+		return nil
+	}
+	for _, r := range mp.planner.resp {
+		if r.tether && !inRegions(rob.Start, r.target) {
+			return nil
+		}
+	}
+	p := mp.planner
+	g, err := p.graph(ctx, mp.plan.endMask)
+	if err != nil {
+		return nil
+	}
+	path := mp.plan.path
+	end := path[len(path)-1]
+	sp, err := g.ShortestPath(ctx, end.Point(), rob.Start)
+	if err != nil || len(sp.Points) < 2 {
+		return nil
+	}
+	out := slices.Clone(path)
+	t := end.T
+	for i := 1; i < len(sp.Points); i++ {
+		d := sp.Points[i].Dist(sp.Points[i-1])
+		if d < 1e-12 {
+			continue
+		}
+		t += d / p.speed
+		out = append(out, stl.Waypoint{X: sp.Points[i].X, Y: sp.Points[i].Y, T: t})
+	}
+	return out
 }
 
 // disc is a regular octagon containing the disc of radius r around c.

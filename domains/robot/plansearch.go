@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/plankit/plankit/solvers/geom"
@@ -63,7 +64,8 @@ type robotPlan struct {
 	lastLeg     int
 	lastMask    uint64
 	finalRegion *Region
-	err         error
+	endMask     uint64
+	stay        bool // the plan ends with a stay to the end (F G)
 }
 
 func newRobotPlanner(env *Env, idx int, opts PlanOptions, tk *task, chains []int, extra []geom.Polygon) (*robotPlanner, error) {
@@ -438,7 +440,11 @@ func (p *robotPlanner) dfs(ctx context.Context, st *searchState) error {
 				continue
 			}
 			for _, pi := range p.respPts[k] {
-				if err := p.visit(ctx, st, -1, &step{name: p.resp[k].target[0].Name, hi: math.Inf(1)}, pi); err != nil {
+				name := p.resp[k].target[0].Name
+				if r := regionAt(p.points[pi], p.resp[k].target); r != nil {
+					name = r.Name
+				}
+				if err := p.visit(ctx, st, -1, &step{name: name, hi: math.Inf(1)}, pi); err != nil {
 					return err
 				}
 			}
@@ -545,7 +551,9 @@ func (p *robotPlanner) visit(ctx context.Context, st *searchState, c int, s *ste
 			continue
 		}
 		advance(cc, ss)
-		ns.order[len(ns.order)-1] += "+" + ss.name
+		if label := ns.order[len(ns.order)-1]; !slices.Contains(strings.Split(label, "+"), ss.name) {
+			ns.order[len(ns.order)-1] = label + "+" + ss.name
+		}
 	}
 	path, t = dwell(path, t, finalStep.dwell+timeEps)
 	ns.t, ns.path = t, path
@@ -638,6 +646,6 @@ func (p *robotPlanner) finish(ctx context.Context, st *searchState) {
 		t = timeEps
 	}
 	if p.best == nil || t < p.best.end {
-		p.best = &robotPlan{path: path, order: st.order, end: t, lastLeg: lastLeg, lastMask: lastMask, finalRegion: finalR}
+		p.best = &robotPlan{path: path, order: st.order, end: t, lastLeg: lastLeg, lastMask: lastMask, finalRegion: finalR, endMask: st.mask, stay: st.final}
 	}
 }

@@ -83,6 +83,18 @@ func houseworld(file, pair string, start, goal geom.Point) scenario {
 	return sc
 }
 
+// chipRoom is Chip env2 or env3 with the robot starting inside the key
+// room [2,4]x[4,6] behind door1. From AutoTAMP's start (4.5, 2) these maps
+// have no plan: that start's room is closed by doors whose keys lie
+// behind them, and key1 lies in the room door1 closes. From inside the
+// key room every key and goal can be reached in turn.
+func chipRoom(file, key string, n int) scenario {
+	sc := chip(file, key, n)
+	sc.description = fmt.Sprintf("AutoTAMP Chip's Challenge, environment %d, starting in the key room behind door1 (plankit's reading; from AutoTAMP's start the map has no plan): reach every goal; key i opens door i", n)
+	sc.robots = []robot.Robot{{Name: "r1", Start: pt(3.4, 4.5), MaxSpeed: 5, Radius: 0.18}}
+	return sc
+}
+
 var scenarios0 = scenario{
 	file: "houseworld.json", key: "HouseWorld", name: "houseworld",
 	description: "AutoTAMP HouseWorld (the LTLMoP house of Finucane et al.): eight rooms in a 3x3 house, one robot that must end at its goal",
@@ -107,6 +119,8 @@ var scenarios = []scenario{
 	chip("chip1.json", "Chip_env1", 1),
 	chip("chip2.json", "Chip_env2", 2),
 	chip("chip3.json", "Chip_env3", 3),
+	chipRoom("chip2_room.json", "Chip_env2", 2),
+	chipRoom("chip3_room.json", "Chip_env3", 3),
 	{
 		file: "rover.json", key: "Rover", name: "rover",
 		description: "AutoTAMP Rover: three rovers observe goals, report to a transmitter within 2 time units and return to a charging station within 5 time units of leaving it",

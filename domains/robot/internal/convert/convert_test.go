@@ -28,7 +28,7 @@ func TestGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"chip1.json", "chip2.json", "chip3.json", "examples/cook.json", "examples/rover.json", "examples/wall.json", "houseworld.json", "houseworld_b.json", "houseworld_sent9.json", "overcooked.json", "rover.json", "wall.json"}
+	want := []string{"chip1.json", "chip2.json", "chip2_room.json", "chip3.json", "chip3_room.json", "examples/cook.json", "examples/rover.json", "examples/wall.json", "houseworld.json", "houseworld_b.json", "houseworld_sent9.json", "overcooked.json", "rover.json", "wall.json"}
 	var got []string
 	all := map[string][]byte{}
 	for k, v := range envs {
