@@ -108,7 +108,7 @@ func Plan(ctx context.Context, env *Env, f *stl.Formula, opts PlanOptions) (*Pla
 	if err := tk.decompose(f); err != nil {
 		return nil, err
 	}
-	m := &multi{env: env, f: f, tk: tk, opts: opts, memo: map[assignKey]*memoPlan{}}
+	m := &multi{env: env, f: f, tk: tk, opts: opts, memo: map[assignKey]*memoPlan{}, cache: newPlanCache()}
 	return m.solve(ctx)
 }
 

@@ -171,19 +171,25 @@ func TestPlanRandomDeadlines(t *testing.T) {
 	}
 }
 
-func BenchmarkPlanChip1(b *testing.B) {
-	env, err := LoadEnv(filepath.Join("..", "..", "testdata", "robot", "chip1.json"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "robot", "specs", "chip1.stl"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	f := stl.MustParse(string(data))
-	for b.Loop() {
-		if _, err := Plan(context.Background(), env, f, PlanOptions{}); err != nil {
-			b.Fatal(err)
-		}
+// BenchmarkPlanScenarios times Plan (search, placement and the final
+// check) on every AutoTAMP task.
+func BenchmarkPlanScenarios(b *testing.B) {
+	for _, tc := range planScenarios() {
+		b.Run(tc.name, func(b *testing.B) {
+			env, err := LoadEnv(filepath.Join("..", "..", "testdata", "robot", tc.env))
+			if err != nil {
+				b.Fatal(err)
+			}
+			data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "robot", "specs", tc.spec))
+			if err != nil {
+				b.Fatal(err)
+			}
+			f := stl.MustParse(string(data))
+			for b.Loop() {
+				if _, err := Plan(context.Background(), env, f, PlanOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

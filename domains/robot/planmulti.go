@@ -34,12 +34,13 @@ type multi struct {
 	fixed [][]int // chains owned by each robot
 	free  []int   // chains any robot may do
 	memo  map[assignKey]*memoPlan
+	cache *planCache
 }
 
 // Limits of the exhaustive allocation.
 const (
 	maxAssignments = 4096
-	maxCandidates  = 8
+	maxCandidates  = 16
 )
 
 func (m *multi) plan(ctx context.Context, r int, set uint64) *memoPlan {
@@ -54,7 +55,7 @@ func (m *multi) plan(ctx context.Context, r int, set uint64) *memoPlan {
 		}
 	}
 	mp := &memoPlan{}
-	p, err := newRobotPlanner(m.env, r, m.opts, m.tk, chains, nil)
+	p, err := newRobotPlanner(m.env, r, m.opts, m.tk, chains, nil, m.cache)
 	if err == nil {
 		mp.planner = p
 		mp.plan, err = p.search(ctx)
@@ -302,7 +303,7 @@ func (m *multi) place(ctx context.Context, a assignment) (*PlanResult, error) {
 			for _, j := range order[n+1:] {
 				waiting = append(waiting, j)
 			}
-			path, delay, err := m.fit(ctx, k, plans[k], paths, waiting, a.sets[k])
+			path, delay, err := m.fit(ctx, k, plans[k], paths, waiting, a.sets[k], plans)
 			if err != nil {
 				lastErr = err
 				ok = false
@@ -365,40 +366,56 @@ func shift(p stl.Path, d float64) stl.Path {
 	return out
 }
 
-// clear reports whether path k keeps its distance from the placed paths
-// and from the robots still waiting at their starts.
-func (m *multi) clearOf(k int, path stl.Path, placed []stl.Path, waiting []int) bool {
+// deficit returns how much closer than allowed path k comes to the
+// placed paths and to the robots still waiting at their starts (≤ 0:
+// clear).
+func (m *multi) deficit(k int, path stl.Path, placed []stl.Path, waiting []int) float64 {
+	worst := math.Inf(-1)
 	for j, q := range placed {
 		if q == nil || j == k {
 			continue
 		}
-		if d, _ := minSeparation(path, q); d < m.need(k, j)-1e-9 {
-			return false
-		}
+		d, _ := minSeparation(path, q)
+		worst = math.Max(worst, m.need(k, j)-d)
 	}
 	for _, j := range waiting {
 		s := m.env.Robots[j].Start
-		if d, _ := minSeparation(path, stl.Path{{X: s.X, Y: s.Y, T: 0}}); d < m.need(k, j)-1e-9 {
-			return false
-		}
+		d, _ := minSeparation(path, stl.Path{{X: s.X, Y: s.Y, T: 0}})
+		worst = math.Max(worst, m.need(k, j)-d)
 	}
-	return true
+	return worst
 }
 
 // fit returns robot k's path delayed (and, if need be, re-parked or
 // re-planned around the others' parking spots) so that it keeps clear.
-func (m *multi) fit(ctx context.Context, k int, mp *memoPlan, placed []stl.Path, waiting []int, set uint64) (stl.Path, float64, error) {
-	path := m.repark(ctx, k, mp, placed)
-	if p, d, ok := m.delay(k, path, placed, waiting); ok {
+func (m *multi) fit(ctx context.Context, k int, mp *memoPlan, placed []stl.Path, waiting []int, set uint64, plans []*memoPlan) (stl.Path, float64, error) {
+	try := func(mp *memoPlan) (stl.Path, float64, bool) {
+		variants := []stl.Path{m.repark(ctx, k, mp, placed)}
+		// Or leave the last place for the start, out of the others' way
+		// (first, when a waiting robot's route passes the parking spot).
+		if back := m.home(ctx, k, mp); back != nil {
+			variants = append(variants, back)
+			if m.inTheWay(k, variants[0], waiting, plans) {
+				variants[0], variants[1] = variants[1], variants[0]
+			}
+		}
+		// Robots still at their starts are kept clear of if possible.
+		for _, w := range [][]int{waiting, nil} {
+			for _, v := range variants {
+				if p, d, ok := m.delay(k, v, placed, w); ok {
+					return p, d, true
+				}
+			}
+			if len(waiting) == 0 {
+				break
+			}
+		}
+		return nil, 0, false
+	}
+	if p, d, ok := try(mp); ok {
 		return p, d, nil
 	}
-	// Leave the last place for the start, out of the others' way.
-	if back := m.home(ctx, k, mp); back != nil {
-		if p, d, ok := m.delay(k, back, placed, waiting); ok {
-			return p, d, nil
-		}
-	}
-	// Detour around the parked robots.
+	// Detour around the parked robots and the waiting ones.
 	var extra []geom.Polygon
 	for j, q := range placed {
 		if q == nil {
@@ -417,13 +434,9 @@ func (m *multi) fit(ctx context.Context, k int, mp *memoPlan, placed []stl.Path,
 				chains = append(chains, ci)
 			}
 		}
-		p, err := newRobotPlanner(m.env, k, m.opts, m.tk, chains, extra)
-		if err == nil {
-			var rp *robotPlan
-			if rp, err = p.search(ctx); err == nil {
-				alt := &memoPlan{plan: rp, planner: p}
-				path = m.repark(ctx, k, alt, placed)
-				if p, d, ok := m.delay(k, path, placed, waiting); ok {
+		if p, err := newRobotPlanner(m.env, k, m.opts, m.tk, chains, extra, m.cache); err == nil {
+			if rp, err := p.search(ctx); err == nil {
+				if p, d, ok := try(&memoPlan{plan: rp, planner: p}); ok {
 					return p, d, nil
 				}
 			}
@@ -433,17 +446,31 @@ func (m *multi) fit(ctx context.Context, k int, mp *memoPlan, placed []stl.Path,
 }
 
 // delay finds the least wait at the start that keeps the path clear.
+// Delaying by ε moves the robot by at most speed·ε at any time, so after
+// a delay that comes short by δ the next candidate is δ/speed later.
 func (m *multi) delay(k int, path stl.Path, placed []stl.Path, waiting []int) (stl.Path, float64, bool) {
 	h := m.env.Horizon
 	if h <= 0 {
 		h = path.End() + 60
 	}
-	const dt = 0.01
-	for d := 0.0; path.End()+d <= h+1e-12; d += dt {
+	v := 0.0
+	for i := 1; i < len(path); i++ {
+		if dt := path[i].T - path[i-1].T; dt > 0 {
+			v = math.Max(v, path[i].Point().Dist(path[i-1].Point())/dt)
+		}
+	}
+	const minStep = 1e-3
+	for d := 0.0; path.End()+d <= h+1e-12; {
 		p := shift(path, d)
-		if m.clearOf(k, p, placed, waiting) {
+		short := m.deficit(k, p, placed, waiting)
+		if short < -1e-9 {
 			return p, d, true
 		}
+		step := minStep
+		if v > 0 {
+			step = math.Max(minStep, (short+1e-6)/v)
+		}
+		d += step
 	}
 	return nil, 0, false
 }
@@ -523,6 +550,21 @@ func (m *multi) repark(ctx context.Context, k int, mp *memoPlan, placed []stl.Pa
 		return out
 	}
 	return path
+}
+
+// inTheWay reports whether the end of path lies on the planned route of
+// a waiting robot.
+func (m *multi) inTheWay(k int, path stl.Path, waiting []int, plans []*memoPlan) bool {
+	end := path[len(path)-1].Point()
+	for _, j := range waiting {
+		route := plans[j].plan.path
+		for i := 1; i < len(route); i++ {
+			if geom.PointSegmentDist(end, route[i-1].Point(), route[i].Point()) < m.need(k, j) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // home extends the path back to the robot's start when nothing asks the

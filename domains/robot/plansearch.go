@@ -30,7 +30,7 @@ type robotPlanner struct {
 	resp      []response
 	extra     []geom.Polygon // parking discs of other robots
 	points    []geom.Point
-	graphs    map[uint64]*geom.VisibilityGraph
+	cache     *planCache
 	dist      map[legKey]leg
 	respPts   [][]int // target point indices per response
 	best      *robotPlan
@@ -68,9 +68,12 @@ type robotPlan struct {
 	stay        bool // the plan ends with a stay to the end (F G)
 }
 
-func newRobotPlanner(env *Env, idx int, opts PlanOptions, tk *task, chains []int, extra []geom.Polygon) (*robotPlanner, error) {
+func newRobotPlanner(env *Env, idx int, opts PlanOptions, tk *task, chains []int, extra []geom.Polygon, cache *planCache) (*robotPlanner, error) {
 	p := &robotPlanner{env: env, rob: &env.Robots[idx], idx: idx, opts: opts, extra: extra,
-		graphs: map[uint64]*geom.VisibilityGraph{}, dist: map[legKey]leg{}, memo: map[string]float64{}}
+		cache: cache, dist: map[legKey]leg{}, memo: map[string]float64{}}
+	if p.cache == nil {
+		p.cache = newPlanCache()
+	}
 	p.avoid = append(append([]*Region(nil), tk.avoid...), tk.avoidOf[idx]...)
 	local := map[int]int{}
 	for _, ci := range chains {
@@ -199,8 +202,45 @@ func inRegions(q geom.Point, rs []*Region) bool {
 	return false
 }
 
+// blocked lists the regions a robot must keep out of under mask.
+func (p *robotPlanner) blocked(mask uint64) []*Region {
+	out := slices.Clone(p.avoid)
+	for i, l := range p.locks {
+		if mask&(1<<uint(i)) == 0 {
+			out = append(out, l...)
+		}
+	}
+	for j, c := range p.closes {
+		if mask&(1<<uint(len(p.locks)+j)) != 0 {
+			out = append(out, c...)
+		}
+	}
+	return out
+}
+
+// setKey names an obstacle set: the robot's radius and the blocked
+// regions (planners of robots alike share graphs and legs).
+func (p *robotPlanner) setKey(rs []*Region) string {
+	var names []string
+	for _, r := range rs {
+		names = append(names, r.Name)
+	}
+	slices.Sort(names)
+	names = slices.Compact(names)
+	k := fmt.Sprintf("%g|%s", p.rob.Radius, strings.Join(names, ","))
+	if len(p.extra) > 0 {
+		k = fmt.Sprintf("%p|", p) + k
+	}
+	return k
+}
+
 func (p *robotPlanner) graph(ctx context.Context, mask uint64) (*geom.VisibilityGraph, error) {
-	if g, ok := p.graphs[mask]; ok {
+	return p.graphFor(ctx, p.blocked(mask))
+}
+
+func (p *robotPlanner) graphFor(ctx context.Context, blocked []*Region) (*geom.VisibilityGraph, error) {
+	key := p.setKey(blocked)
+	if g, ok := p.cache.graphs[key]; ok {
 		return g, nil
 	}
 	rad := p.rob.Radius
@@ -208,7 +248,7 @@ func (p *robotPlanner) graph(ctx context.Context, mask uint64) (*geom.Visibility
 	for _, o := range p.env.Obstacles() {
 		for _, poly := range o.Shape.Polygons {
 			if rad > 0 {
-				inf, err := geom.Inflate(poly, rad, 0)
+				inf, err := geom.Inflate(poly, rad, 2)
 				if err != nil {
 					return nil, fmt.Errorf("robot: plan: inflating %q: %w", o.Name, err)
 				}
@@ -219,29 +259,55 @@ func (p *robotPlanner) graph(ctx context.Context, mask uint64) (*geom.Visibility
 		}
 	}
 	obs = append(obs, p.extra...)
-	add := func(rs []*Region) {
-		for _, r := range rs {
-			obs = append(obs, r.Shape.Polygons...)
-		}
-	}
-	add(p.avoid)
-	for i, l := range p.locks {
-		if mask&(1<<uint(i)) == 0 {
-			add(l)
-		}
-	}
-	for j, c := range p.closes {
-		if mask&(1<<uint(len(p.locks)+j)) != 0 {
-			add(c)
-		}
+	for _, r := range blocked {
+		obs = append(obs, r.Shape.Polygons...)
 	}
 	b := p.env.Bounds
-	g, err := geom.NewVisibilityGraph(ctx, obs, geom.PathOptions{Margin: p.opts.Margin, Bounds: &b})
+	g, err := geom.NewVisibilityGraph(ctx, obs, geom.PathOptions{Margin: p.opts.Margin, Bounds: &b, Segments: 1})
 	if err != nil {
 		return nil, fmt.Errorf("robot: plan: %w", err)
 	}
-	p.graphs[mask] = g
+	p.cache.graphs[key] = g
 	return g, nil
+}
+
+// violated returns the regions of rs the polyline comes within the
+// margin of.
+func (p *robotPlanner) violated(pts []geom.Point, rs []*Region) []*Region {
+	var out []*Region
+	for _, r := range rs {
+		hit := false
+		for _, poly := range r.Shape.Polygons {
+			if len(pts) == 1 && poly.Distance(pts[0]) < p.opts.Margin*(1-1e-9) {
+				hit = true
+			}
+			for i := 1; i < len(pts) && !hit; i++ {
+				if poly.SegmentDistance(pts[i-1], pts[i]) < p.opts.Margin*(1-1e-9) {
+					hit = true
+				}
+			}
+		}
+		if hit {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+type sharedLeg struct {
+	graph    string
+	from, to geom.Point
+}
+
+// planCache holds visibility graphs and legs shared by the planners of
+// one Plan call.
+type planCache struct {
+	graphs map[string]*geom.VisibilityGraph
+	legs   map[sharedLeg]leg
+}
+
+func newPlanCache() *planCache {
+	return &planCache{graphs: map[string]*geom.VisibilityGraph{}, legs: map[sharedLeg]leg{}}
 }
 
 func (p *robotPlanner) leg(ctx context.Context, mask uint64, from, to int) leg {
@@ -252,17 +318,55 @@ func (p *robotPlanner) leg(ctx context.Context, mask uint64, from, to int) leg {
 	var l leg
 	if from == to {
 		l = leg{pts: []geom.Point{p.points[from]}}
-	} else if g, err := p.graph(ctx, mask); err != nil {
-		l.err = err
-	} else if path, err := g.ShortestPath(ctx, p.points[from], p.points[to]); err != nil {
-		l.err = err
 	} else {
-		l.pts, l.len = path.Points, path.Length
+		l = p.sharedLeg(ctx, mask, p.points[from], p.points[to])
 	}
 	if ctx.Err() == nil {
 		p.dist[k] = l
 	}
 	return l
+}
+
+// sharedLeg is the shortest path under mask, found lazily: start from
+// the regions blocked whatever the locks, find the shortest path, add the
+// mask's blocked regions it comes too close to, and repeat. Each path is
+// shortest over a free space containing the mask's, so the first one that
+// keeps out of every blocked region is shortest under the mask; the
+// graphs of these small obstacle sets are shared across masks.
+func (p *robotPlanner) sharedLeg(ctx context.Context, mask uint64, a, b geom.Point) leg {
+	all := p.blocked(mask)
+	set := slices.Clone(p.avoid)
+	for {
+		sk := sharedLeg{p.setKey(set), a, b}
+		l, ok := p.cache.legs[sk]
+		if !ok {
+			if g, err := p.graphFor(ctx, set); err != nil {
+				l.err = err
+			} else if path, err := g.ShortestPath(ctx, a, b); err != nil {
+				l.err = err
+			} else {
+				l.pts, l.len = path.Points, path.Length
+			}
+			if ctx.Err() != nil {
+				return l
+			}
+			p.cache.legs[sk] = l
+		}
+		if l.err != nil {
+			return l
+		}
+		var rest []*Region
+		for _, r := range all {
+			if !slices.Contains(set, r) {
+				rest = append(rest, r)
+			}
+		}
+		v := p.violated(l.pts, rest)
+		if len(v) == 0 {
+			return l
+		}
+		set = append(set, v...)
+	}
 }
 
 // state of the order search.
