@@ -415,10 +415,14 @@ func (tk *task) chain(f *stl.Formula) (*chain, error) {
 		if err != nil {
 			return nil, err
 		}
-		if ch.robot != -2 && rob != ch.robot {
+		switch {
+		case ch.robot >= 0 && rob >= 0 && rob != ch.robot:
 			return nil, unsupported(body, "a sequence whose steps name different robots")
+		case rob >= 0 || ch.robot == -2:
+			// A sequence naming one robot is that robot's (its bare
+			// steps are done by it too).
+			ch.robot = rob
 		}
-		ch.robot = rob
 		s.name = here.String()
 		s.regions = rs
 		for _, cl := range closes {
@@ -430,7 +434,7 @@ func (tk *task) chain(f *stl.Formula) (*chain, error) {
 				if err != nil {
 					return nil, err
 				}
-				if crob != rob {
+				if crob >= 0 && crob != rob {
 					return nil, unsupported(cl, "keep-out after a visit must name the visiting robot")
 				}
 				s.closes = append(s.closes, out...)

@@ -31,6 +31,7 @@ type robotPlanner struct {
 	extra     []geom.Polygon // parking discs of other robots
 	points    []geom.Point
 	cache     *planCache
+	extraID   int // names the extra obstacles in cache keys
 	dist      map[legKey]leg
 	respPts   [][]int // target point indices per response
 	best      *robotPlan
@@ -73,6 +74,10 @@ func newRobotPlanner(env *Env, idx int, opts PlanOptions, tk *task, chains []int
 		cache: cache, dist: map[legKey]leg{}, memo: map[string]float64{}}
 	if p.cache == nil {
 		p.cache = newPlanCache()
+	}
+	if len(extra) > 0 {
+		p.cache.extras++
+		p.extraID = p.cache.extras
 	}
 	p.avoid = append(append([]*Region(nil), tk.avoid...), tk.avoidOf[idx]...)
 	local := map[int]int{}
@@ -229,7 +234,7 @@ func (p *robotPlanner) setKey(rs []*Region) string {
 	names = slices.Compact(names)
 	k := fmt.Sprintf("%g|%s", p.rob.Radius, strings.Join(names, ","))
 	if len(p.extra) > 0 {
-		k = fmt.Sprintf("%p|", p) + k
+		k = fmt.Sprintf("extra%d|", p.extraID) + k
 	}
 	return k
 }
@@ -304,6 +309,7 @@ type sharedLeg struct {
 type planCache struct {
 	graphs map[string]*geom.VisibilityGraph
 	legs   map[sharedLeg]leg
+	extras int // extra obstacle sets handed out
 }
 
 func newPlanCache() *planCache {
