@@ -10,17 +10,20 @@ import (
 
 // RobotPlanInput is the input of robot.plan.
 type RobotPlanInput struct {
-	Env    any      `json:"env" jsonschema:"the environment as a JSON object (as for robot.check) or a JSON string holding one; exactly one robot"`
-	Spec   string   `json:"spec,omitempty" jsonschema:"the task as STL in plankit's infix syntax: a conjunction of F[a,b] region, F(region & F ...), F G[0,d] region, G !region and !door U key"`
-	Prefix []string `json:"prefix,omitempty" jsonschema:"alternatively the task as an AutoTAMP pre-order token list; room<N> is the N-th region of env"`
-	Margin float64  `json:"margin,omitempty" jsonschema:"safety distance kept from walls, obstacles and avoided regions (default 0.02)"`
+	Env        any      `json:"env" jsonschema:"the environment as a JSON object (as for robot.check) or a JSON string holding one; one robot or several"`
+	Spec       string   `json:"spec,omitempty" jsonschema:"the task as STL in plankit's infix syntax: a conjunction of F[a,b] place, F(place & F ...), F G[0,d] place, F(place & G(!a & !b)), G !place, !door U key, G(a -> F[0,d] b) and G(!c -> F[0,d] c); a place is a region, group or kind, or a disjunction (a | b); with several robots r1.goal1 is one robot's and a bare goal1 any robot's (allocated by the planner)"`
+	Prefix     []string `json:"prefix,omitempty" jsonschema:"alternatively the task as an AutoTAMP pre-order token list; room<N> is the N-th region of env"`
+	Margin     float64  `json:"margin,omitempty" jsonschema:"safety distance kept from walls, obstacles and avoided regions (default 0.02)"`
+	Separation float64  `json:"separation,omitempty" jsonschema:"safety distance kept between robots' discs (default 0.05)"`
 }
 
 // RobotPlanOutput is the output of robot.plan.
 type RobotPlanOutput struct {
 	Robots map[string][][3]float64 `json:"robots" jsonschema:"the plan: timed waypoints [x, y, t] per robot (straight lines between them, resting at the last); pass {\"robots\": ...} to robot.check or robot.render as the trajectory"`
-	Order  []string                `json:"order" jsonschema:"the regions visited, in order"`
-	Check  RobotCheckOutput        `json:"check" jsonschema:"the checker's verdict on the plan (always satisfied with positive robustness)"`
+	Order  []string                `json:"order" jsonschema:"the regions visited, in order (robot-prefixed, r2:goal1, with several robots)"`
+	Orders map[string][]string     `json:"orders" jsonschema:"each robot's visits in order"`
+	Delays map[string]float64      `json:"delays,omitempty" jsonschema:"how long a robot waits at its start to let the robots planned before it pass"`
+	Check  RobotCheckOutput        `json:"check" jsonschema:"the checker's verdict on the plan (always satisfied with positive robustness and no robots closer than their radii)"`
 }
 
 var errSpecRequired = errors.New("robot.plan: give spec or prefix")
@@ -38,7 +41,7 @@ func RobotPlan(ctx context.Context, in RobotPlanInput) (RobotPlanOutput, error) 
 	if f == nil {
 		return RobotPlanOutput{}, errSpecRequired
 	}
-	res, err := robot.Plan(ctx, env, f, robot.PlanOptions{Margin: in.Margin})
+	res, err := robot.Plan(ctx, env, f, robot.PlanOptions{Margin: in.Margin, Separation: in.Separation})
 	if err != nil {
 		return RobotPlanOutput{}, err
 	}
@@ -48,10 +51,10 @@ func RobotPlan(ctx context.Context, in RobotPlanInput) (RobotPlanOutput, error) 
 			robots[rp.Name] = append(robots[rp.Name], [3]float64{w.X, w.Y, w.T})
 		}
 	}
-	return RobotPlanOutput{Robots: robots, Order: res.Order, Check: RobotCheckOutputFrom(res.Check, true)}, nil
+	return RobotPlanOutput{Robots: robots, Order: res.Order, Orders: res.Orders, Delays: res.Delays, Check: RobotCheckOutputFrom(res.Check, true)}, nil
 }
 
 func registerRobotPlan(r *tools.Registry) error {
 	return tools.Add(r, "robot.plan",
-		"Plan a collision-free timed trajectory for one robot that satisfies an STL task (reach with deadlines, sequences, stay, avoid, keys before doors), verified by the exact checker", RobotPlan)
+		"Plan collision-free timed trajectories for an environment's robots that satisfy an STL task (reach with deadlines, sequences, stay, avoid, keys before doors, responses a -> F[0,d] b, any-robot goals allocated to robots, robots kept apart), verified by the exact checker", RobotPlan)
 }

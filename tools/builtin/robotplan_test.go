@@ -28,6 +28,20 @@ func TestRobotPlanTool(t *testing.T) {
 	if !chk.Satisfied {
 		t.Fatalf("%+v", chk)
 	}
+	// Several robots: the Wall task, four robots through a 1-unit gap.
+	wall := readTestdata(t, "wall.json")
+	spec := "F G r1.goal1 & F G r2.goal2 & F G r3.goal3 & F G r4.goal4"
+	in, _ = json.Marshal(map[string]any{"env": json.RawMessage(wall), "spec": spec})
+	if err := callTool(t, "robot.plan", string(in), &out); err != nil {
+		t.Fatal(err)
+	}
+	if !out.Check.Satisfied || len(out.Robots) != 4 || len(out.Orders["r3"]) != 1 {
+		t.Fatalf("%+v", out)
+	}
+	chkIn, _ = json.Marshal(map[string]any{"env": json.RawMessage(wall), "spec": spec, "trajectory": map[string]any{"robots": out.Robots}})
+	if err := callTool(t, "robot.check", string(chkIn), &chk); err != nil || !chk.Satisfied {
+		t.Fatalf("%v %+v", err, chk)
+	}
 	in, _ = json.Marshal(map[string]any{"env": json.RawMessage(env), "spec": "F kitchen | F bedroom"})
 	if err := callTool(t, "robot.plan", string(in), &out); err == nil || !strings.Contains(err.Error(), "unsupported") {
 		t.Fatalf("got %v", err)

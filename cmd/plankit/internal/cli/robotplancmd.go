@@ -22,6 +22,7 @@ type robotPlanOptions struct {
 	SVG      string
 	PNG      string
 	Margin   float64
+	Sep      float64
 	JSON     bool
 }
 
@@ -29,27 +30,43 @@ func newRobotPlanCmd(f *Factory) *cobra.Command {
 	opts := &robotPlanOptions{}
 	cmd := &cobra.Command{
 		Use:   "plan --env ENV.json (--spec STL | --spec-file FILE) [--out TRAJ.json] [--svg|--png FILE]",
-		Short: "Plan a verified trajectory for one robot from an STL task",
-		Long: `Plan a timed trajectory for the environment's single robot that satisfies an
-STL task, and verify it with the exact checker of "plankit robot check".
+		Short: "Plan verified trajectories for an environment's robots from an STL task",
+		Long: `Plan timed trajectories for the environment's robots that satisfy an STL
+task, and verify them with the exact checker of "plankit robot check" (the
+spec holds with positive robustness, no wall or obstacle is touched, speed
+limits, horizon and goals are kept, no two robots' discs overlap).
 
 Supported fragment (a conjunction of):
-  F[a,b] region                 reach a region within [a,b]
-  F(region & F[c,d](...))       sequences, nested to any depth
-  F[a,b] G[0,d] region          reach, then stay d time units (F G region: stay to the end)
-  G !region, G(!r1 & !r2)       avoid regions for the whole plan
+  F[a,b] p                      reach p within [a,b]
+  F(p & F[c,d](...))            sequences, nested to any depth (windows count
+                                from the previous visit)
+  F[a,b] G[0,d] p               reach, then stay d time units (F G p: to the end)
+  F(p & G(!q & !r))             visit p, and never enter q or r afterwards
+  G !p, G(!p & !q)              avoid for the whole plan
   !door U[0,b] key              do not enter door before reaching key
-A region may be a group or a kind (any member). Motion follows shortest paths
-around walls and obstacles inflated by the robot's radius plus --margin and
-around avoided regions (and locked doors) kept --margin away; the order of the
-goals is searched exhaustively, timing runs at 95% of max_speed and waits
-where a lower bound asks. Multi-robot tasks and response formulas
-(G(a -> F[0,d] b)) are not supported yet.
+  G(p -> F[0,d] q)              response: within d of being in p, be in q
+  G(!c -> F[0,d] c)             return: back in c within d of leaving it
+A place p is a region, a group or a kind (any member), or a disjunction
+(transmitter1 | transmitter2). With several robots, r2.goal1 is robot r2's
+and a bare goal1 is any robot's: such goals are allocated to the robots
+(exhaustively for small counts, greedily with improvement beyond) to finish
+earliest. Until needs one robot (or rk.door U rk.key); a response is met by
+the robot that triggers it.
 
-Exit status: 0 with a verified plan, 2 when no plan exists within the horizon
-and deadlines, 1 for bad input or an unsupported formula.`,
+How: each robot's visit order is searched by branch and bound, memoised on
+(place, progress); motion follows shortest paths around walls and obstacles
+inflated by the robot's radius plus --margin and around avoided regions and
+locked doors, at 95% of max_speed, waiting where a lower bound asks. Robots
+are then placed one after another: each waits at its start (or detours, or
+steps out of the way after its last visit) until it keeps --separation from
+the robots placed before it.
+
+Exit status: 0 with a verified plan, 2 when no plan was found within the
+horizon and deadlines (the message says which visit or requirement failed),
+1 for bad input or a formula outside the fragment (the message quotes it).`,
 		Example: `  plankit robot plan --env testdata/robot/houseworld.json --spec "F(master_bedroom & F restroom) & G !living_room"
-  plankit robot plan --env testdata/robot/chip1.json --spec-file testdata/robot/specs/chip1.stl --out plan.json --svg plan.svg`,
+  plankit robot plan --env testdata/robot/chip1.json --spec-file testdata/robot/specs/chip1.stl --out plan.json --svg plan.svg
+  plankit robot plan --env testdata/robot/wall.json --spec-file testdata/robot/specs/wall.stl --png wall.png`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runRobotPlan(cmd, f, opts) },
 	}
@@ -62,6 +79,7 @@ and deadlines, 1 for bad input or an unsupported formula.`,
 	fl.StringVar(&opts.SVG, "svg", "", "draw the plan as SVG to this file")
 	fl.StringVar(&opts.PNG, "png", "", "draw the plan as PNG to this file")
 	fl.Float64Var(&opts.Margin, "margin", 0, "safety distance from walls, obstacles and avoided regions (default 0.02)")
+	fl.Float64Var(&opts.Sep, "separation", 0, "safety distance between robots' discs (default 0.05)")
 	return cmd
 }
 
@@ -69,8 +87,8 @@ func runRobotPlan(cmd *cobra.Command, f *Factory, opts *robotPlanOptions) error 
 	if (opts.Spec == "") == (opts.SpecFile == "") {
 		return usageErr("robot plan: give exactly one of --spec and --spec-file")
 	}
-	if opts.Margin < 0 {
-		return usageErr("robot plan: --margin must not be negative")
+	if opts.Margin < 0 || opts.Sep < 0 {
+		return usageErr("robot plan: --margin and --separation must not be negative")
 	}
 	env, err := loadRobotEnv(f, opts.Env)
 	if err != nil {
@@ -88,7 +106,7 @@ func runRobotPlan(cmd *cobra.Command, f *Factory, opts *robotPlanOptions) error 
 	if err != nil {
 		return err
 	}
-	res, err := robot.Plan(cmd.Context(), env, formula, robot.PlanOptions{Margin: opts.Margin})
+	res, err := robot.Plan(cmd.Context(), env, formula, robot.PlanOptions{Margin: opts.Margin, Separation: opts.Sep})
 	switch {
 	case err == nil:
 	case errors.Is(err, robot.ErrNoPlan):
@@ -123,15 +141,32 @@ func runRobotPlan(cmd *cobra.Command, f *Factory, opts *robotPlanOptions) error 
 		return printJSON(f.IO.Out, struct {
 			Trajectory json.RawMessage          `json:"trajectory"`
 			Order      []string                 `json:"order"`
+			Orders     map[string][]string      `json:"orders"`
+			Delays     map[string]float64       `json:"delays,omitempty"`
 			Check      builtin.RobotCheckOutput `json:"check"`
-		}{data, res.Order, builtin.RobotCheckOutputFrom(res.Check, true)})
+		}{data, res.Order, res.Orders, res.Delays, builtin.RobotCheckOutputFrom(res.Check, true)})
 	}
 	w := bufio.NewWriter(f.IO.Out)
 	fmt.Fprintf(w, "spec:       %s\n", formula)
-	fmt.Fprintf(w, "order:      %s\n", strings.Join(res.Order, " -> "))
+	if len(res.Trajectory.Robots) == 1 {
+		fmt.Fprintf(w, "order:      %s\n", strings.Join(res.Order, " -> "))
+	}
 	fmt.Fprintf(w, "verdict:    SATISFIED (checked, robustness %s)\n", robotNum(res.Check.Robustness))
+	if len(res.Trajectory.Robots) > 1 {
+		fmt.Fprintf(w, "separation: %s (least gap between two robots' discs)\n", robotNum(res.Check.MinSeparation))
+	}
 	for _, rp := range res.Trajectory.Robots {
-		fmt.Fprintf(w, "robot %s: %d waypoints, ends at t=%s\n", rp.Name, len(rp.Path), robotNum(rp.Path.End()))
+		extra := ""
+		if len(res.Trajectory.Robots) > 1 {
+			extra = "; visits: " + strings.Join(res.Orders[rp.Name], " -> ")
+			if len(res.Orders[rp.Name]) == 0 {
+				extra = "; no visits"
+			}
+			if d := res.Delays[rp.Name]; d > 0 {
+				extra += fmt.Sprintf("; waits %s at its start", robotNum(d))
+			}
+		}
+		fmt.Fprintf(w, "robot %s: %d waypoints, ends at t=%s%s\n", rp.Name, len(rp.Path), robotNum(rp.Path.End()), extra)
 		for _, wp := range rp.Path {
 			fmt.Fprintf(w, "  %s %s %s\n", robotNum(wp.X), robotNum(wp.Y), robotNum(wp.T))
 		}

@@ -39,6 +39,43 @@ func TestRobotPlanCmd(t *testing.T) {
 	}
 }
 
+// Several robots: the plan is written, drawn and re-checked by robot
+// check on its own; --json reports every robot's visits.
+func TestRobotPlanCmdMultiRobot(t *testing.T) {
+	for _, sc := range []struct{ env, spec string }{{"wall.json", "specs/wall.stl"}, {"rover.json", "specs/rover.stl"}, {"overcooked.json", "specs/overcooked.stl"}} {
+		t.Run(sc.env, func(t *testing.T) {
+			dir := t.TempDir()
+			traj := filepath.Join(dir, "plan.json")
+			png := filepath.Join(dir, "plan.png")
+			r := run(t, "", "robot", "plan", "--env", robotData(sc.env), "--spec-file", robotData(sc.spec), "--out", traj, "--png", png)
+			if r.code != ExitOK || !strings.Contains(r.stdout, "SATISFIED (checked, robustness") || !strings.Contains(r.stdout, "separation:") || !strings.Contains(r.stdout, "robot r2:") {
+				t.Fatalf("code %d\n%s%s", r.code, r.stdout, r.stderr)
+			}
+			if info, err := os.Stat(png); err != nil || info.Size() == 0 {
+				t.Fatalf("picture: %v", err)
+			}
+			r = run(t, "", "robot", "check", "--env", robotData(sc.env), "--spec-file", robotData(sc.spec), "--traj", traj)
+			if r.code != ExitOK || !strings.Contains(r.stdout, "SATISFIED (spec holds") {
+				t.Fatalf("check of the plan: code %d\n%s%s", r.code, r.stdout, r.stderr)
+			}
+			r = run(t, "", "robot", "plan", "--json", "--env", robotData(sc.env), "--spec-file", robotData(sc.spec))
+			var out struct {
+				Trajectory struct {
+					Robots map[string][][3]float64 `json:"robots"`
+				} `json:"trajectory"`
+				Orders map[string][]string      `json:"orders"`
+				Check  builtin.RobotCheckOutput `json:"check"`
+			}
+			if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+				t.Fatalf("%v\n%s", err, r.stdout)
+			}
+			if r.code != ExitOK || !out.Check.Satisfied || len(out.Trajectory.Robots) < 2 || len(out.Orders) != len(out.Trajectory.Robots) {
+				t.Fatalf("code %d: %+v", r.code, out)
+			}
+		})
+	}
+}
+
 func TestRobotPlanCmdErrors(t *testing.T) {
 	env := robotData("houseworld.json")
 	tests := []struct {
@@ -48,7 +85,10 @@ func TestRobotPlanCmdErrors(t *testing.T) {
 		msg  string
 	}{
 		{"no spec", []string{"--env", env}, ExitUsage, "exactly one of --spec and --spec-file"},
-		{"unsupported", []string{"--env", env, "--spec", "G(kitchen -> F[0,3] bedroom)"}, ExitError, "unsupported spec"},
+		{"unsupported", []string{"--env", env, "--spec", "G(kitchen -> bedroom)"}, ExitError, "unsupported spec"},
+		{"unsupported part", []string{"--env", env, "--spec", "F kitchen & G(F bedroom)"}, ExitError, "F bedroom"},
+		{"response deadline", []string{"--env", env, "--spec", "F kitchen & G(kitchen -> F[0,0.05] bedroom)"}, ExitNoSolution, "kitchen -> F[0,0.05] bedroom"},
+		{"negative separation", []string{"--env", env, "--spec", "F kitchen", "--separation", "-1"}, ExitUsage, "--separation"},
 		{"deadline", []string{"--env", env, "--spec", "F[0,0.01] master_bedroom"}, ExitNoSolution, "misses its deadline"},
 		{"unknown region", []string{"--env", env, "--spec", "F attic"}, ExitError, "attic"},
 	}
