@@ -3,6 +3,7 @@ package robot
 import (
 	"context"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -574,7 +575,11 @@ func (p *robotPlanner) visit(ctx context.Context, st *searchState, c int, s *ste
 		if ctx.Err() != nil {
 			return fmt.Errorf("robot: plan: %w", ctx.Err())
 		}
-		p.fail(st, fmt.Errorf("reaching %s: %w", s.name, l.err))
+		if locked := p.lockedNames(st.mask); len(locked) > 0 && errors.Is(l.err, geom.ErrNoPath) {
+			p.fail(st, fmt.Errorf("reaching %s: %w (kept out of %s then)", s.name, l.err, strings.Join(locked, ", ")))
+		} else {
+			p.fail(st, fmt.Errorf("reaching %s: %w", s.name, l.err))
+		}
 		return nil
 	}
 	earliest := 0.0
@@ -690,6 +695,28 @@ func (p *robotPlanner) visit(ctx context.Context, st *searchState, c int, s *ste
 		ns.finalR = regionAt(q, p.env.regionPtrs())
 	}
 	return p.dfs(ctx, ns)
+}
+
+// lockedNames lists the regions locked (until) or closed (keep-out) under
+// mask.
+func (p *robotPlanner) lockedNames(mask uint64) []string {
+	var out []string
+	for i, l := range p.locks {
+		if mask&(1<<uint(i)) == 0 {
+			for _, r := range l {
+				out = append(out, r.Name)
+			}
+		}
+	}
+	for j, c := range p.closes {
+		if mask&(1<<uint(len(p.locks)+j)) != 0 {
+			for _, r := range c {
+				out = append(out, r.Name)
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 func regionAt(q geom.Point, rs []*Region) *Region {
