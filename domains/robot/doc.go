@@ -74,6 +74,34 @@
 // points is a quadratic on every common piece). Satisfied is true only
 // when the spec holds and nothing is violated.
 //
+// # Planning
+//
+// [Plan] turns a spec into trajectories for all of the environment's
+// robots and returns them only when [Check] accepts them with positive
+// robustness. It supports a conjunction of: reach F[a,b] p; sequences
+// F[a,b](p & F[c,d](...)) (inner windows count from the previous visit);
+// stays F[a,b] G[0,d] p and F G p; visit-then-keep-out F(p & G(!q & ...));
+// avoid G !p and G(!p & !q); orderings !door U[0,b] key; responses
+// G(p -> F[0,d] q); returns G(!c -> F[0,d] c). A place p is a region,
+// group or kind, or a disjunction of them. With several robots rk.p is
+// robot rk's and a bare p any robot's: reach goals of bare places are
+// allocated to robots (every allocation for small counts, greedy with
+// single-goal moves beyond) for the earliest finish; until needs one
+// robot, and a response is met by the robot that triggers it. Anything
+// else is refused with [ErrUnsupported] quoting the sub-formula.
+//
+// Each robot's visits are ordered by depth-first branch and bound,
+// memoised on (place, progress, pending obligations) and merging visits
+// that meet several chains at once. Legs are shortest paths in visibility
+// graphs around walls and obstacles inflated by the radius plus a margin
+// and around avoided regions and locked doors (added lazily, only those a
+// path comes near, so graphs are shared across lock states). Robots are
+// then placed one after another: each waits at its start until it keeps
+// PlanOptions.Separation from the robots placed before it, re-parks in
+// its last region, steps back to its start after its last visit, or
+// detours around the others' parking spots. No plan within the horizon
+// gives [ErrNoPlan] naming the visit, deadline or requirement that failed.
+//
 // # Pictures
 //
 // [Render] draws an environment and optionally a trajectory as SVG or PNG:
