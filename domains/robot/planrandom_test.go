@@ -165,6 +165,104 @@ func tryRandomInstance(rng *rand.Rand, robots int) (randomInstance, bool) {
 	return randomInstance{env: env, spec: f, witness: w}, true
 }
 
+// newRandomCrossing draws robots that each must reach and stay in their
+// own room (F G rk.roomk), around random obstacles. The witness moves the
+// robots one after another along straight lines that keep clear of the
+// parked and the waiting robots, so the instance has a plan.
+func newRandomCrossing(rng *rand.Rand, robots int) randomInstance {
+	for {
+		if inst, ok := tryRandomCrossing(rng, robots); ok {
+			return inst
+		}
+	}
+}
+
+func tryRandomCrossing(rng *rand.Rand, robots int) (randomInstance, bool) {
+	const radius, speed, clear = 0.2, 2.0, 0.47
+	env := &Env{Name: "crossing", Bounds: geom.Box{XMin: 0, XMax: 10, YMin: 0, YMax: 10}, Horizon: 100}
+	var obstacles []geom.Box
+	for i := range rng.IntN(4) {
+		b := randomBox(rng, 2)
+		obstacles = append(obstacles, b)
+		env.Regions = append(env.Regions, Region{Name: fmt.Sprintf("block%d", i+1), Kind: "obstacle", Shape: geom.BoxShape("", b)})
+	}
+	var goals []geom.Point
+	var parts []string
+	for k := range robots {
+		b := randomBox(rng, 1)
+		goals = append(goals, boxCentre(b))
+		env.Regions = append(env.Regions, Region{Name: fmt.Sprintf("room%d", k+1), Kind: "room", Shape: geom.BoxShape("", b)})
+		s := geom.Pt(0.5+9*rng.Float64(), 0.5+9*rng.Float64())
+		env.Robots = append(env.Robots, Robot{Name: fmt.Sprintf("r%d", k+1), Start: s, MaxSpeed: speed, Radius: radius})
+		parts = append(parts, fmt.Sprintf("F G r%d.room%d", k+1, k+1))
+	}
+	if env.Validate() != nil {
+		return randomInstance{}, false
+	}
+	w := &Trajectory{}
+	t := 0.0
+	for k, r := range env.Robots {
+		a, b := r.Start, goals[k]
+		for _, o := range obstacles {
+			if o.Polygon().SegmentDistance(a, b) < radius+0.1 {
+				return randomInstance{}, false
+			}
+		}
+		for j := range env.Robots {
+			if j == k {
+				continue
+			}
+			other := env.Robots[j].Start
+			if j < k {
+				other = goals[j]
+			}
+			if geom.PointSegmentDist(other, a, b) < clear || goals[k].Dist(other) < clear {
+				return randomInstance{}, false
+			}
+		}
+		t0 := t
+		t += a.Dist(b)/speed*2 + 0.01
+		p := stl.Path{{X: a.X, Y: a.Y, T: 0}}
+		if t0 > 0 {
+			p = append(p, stl.Waypoint{X: a.X, Y: a.Y, T: t0})
+		}
+		p = append(p, stl.Waypoint{X: b.X, Y: b.Y, T: t})
+		w.Robots = append(w.Robots, RobotPath{Name: r.Name, Path: p})
+	}
+	f := stl.MustParse(strings.Join(parts, " & "))
+	chk, err := Check(context.Background(), env, f, w)
+	if err != nil || !chk.Satisfied || !(chk.Robustness > 0) {
+		return randomInstance{}, false
+	}
+	return randomInstance{env: env, spec: f, witness: w}, true
+}
+
+// TestPlanRandomCrossings plans seeded random instances of 2-5 robots
+// with their own goals and a known plan: Plan must find a plan that keeps
+// the robots apart.
+func TestPlanRandomCrossings(t *testing.T) {
+	n := 40
+	if raceEnabled {
+		n = 8
+	}
+	for _, robots := range []int{2, 3, 4, 5} {
+		rng := rand.New(rand.NewPCG(uint64(robots), 77))
+		for i := range n {
+			inst := newRandomCrossing(rng, robots)
+			t.Run(fmt.Sprintf("robots%d/%d", robots, i), func(t *testing.T) {
+				res, err := Plan(context.Background(), inst.env, inst.spec, PlanOptions{})
+				if err != nil {
+					t.Fatalf("%s: %v (a witness plan exists)", inst.spec, err)
+				}
+				chk, err := Check(context.Background(), inst.env, inst.spec, res.Trajectory)
+				if err != nil || !chk.Satisfied || !(chk.Robustness > 0) || chk.MinSeparation < DefaultSeparation-1e-6 {
+					t.Fatalf("%s: checker rejects the plan: %v %s (separation %g)", inst.spec, err, describeCheck(chk), chk.MinSeparation)
+				}
+			})
+		}
+	}
+}
+
 // TestPlanRandomKnownPlan plans seeded random instances that are known to
 // have a plan: Plan must find one, and the checker must accept it.
 func TestPlanRandomKnownPlan(t *testing.T) {
