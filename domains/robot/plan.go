@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/plankit/plankit/solvers/stl"
@@ -452,14 +451,4 @@ func (tk *task) chain(f *stl.Formula) (*chain, error) {
 // String summarises a plan in one line.
 func (r *PlanResult) String() string {
 	return fmt.Sprintf("plan: %s; ends at t=%s; robustness %s", strings.Join(r.Order, " → "), num(r.Trajectory.End()), num(r.Check.Robustness))
-}
-
-// sortedNames returns the keys of m in order.
-func sortedNames[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

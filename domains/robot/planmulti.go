@@ -7,7 +7,6 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/plankit/plankit/solvers/geom"
 	"github.com/plankit/plankit/solvers/stl"
@@ -299,10 +298,7 @@ func (m *multi) place(ctx context.Context, a assignment) (*PlanResult, error) {
 		delays := map[string]float64{}
 		ok := true
 		for n, k := range order {
-			var waiting []int
-			for _, j := range order[n+1:] {
-				waiting = append(waiting, j)
-			}
+			waiting := order[n+1:]
 			path, delay, err := m.fit(ctx, k, plans[k], paths, waiting, a.sets[k], plans)
 			if err != nil {
 				lastErr = err
@@ -615,6 +611,3 @@ func disc(c geom.Point, r float64) geom.Polygon {
 	poly, _ := geom.NewPolygon(pts)
 	return poly
 }
-
-// orderString joins a robot's visits.
-func orderString(o []string) string { return strings.Join(o, " → ") }
