@@ -26,22 +26,23 @@ type robotPlanner struct {
 	locks     [][]*Region
 	lockChain []int
 	// closes[j] blocks its regions once step closeStep[j] is done.
-	closes    [][]*Region
-	closeStep []*step
-	resp      []response
-	extra     []geom.Polygon // parking discs of other robots
-	points    []geom.Point
-	cache     *planCache
-	extraID   int // names the extra obstacles in cache keys
-	dist      map[legKey]leg
-	respPts   [][]int // target point indices per response
-	best      *robotPlan
-	nodes     int
-	horizon   float64
-	speed     float64
-	memo      map[string]float64
-	failErr   error
-	failDepth int
+	closes     [][]*Region
+	closeStep  []*step
+	resp       []response
+	extra      []geom.Polygon // parking discs of other robots
+	points     []geom.Point
+	cache      *planCache
+	insideMemo map[insideKey]bool
+	extraID    int // names the extra obstacles in cache keys
+	dist       map[legKey]leg
+	respPts    [][]int // target point indices per response
+	best       *robotPlan
+	nodes      int
+	horizon    float64
+	speed      float64
+	memo       map[string]float64
+	failErr    error
+	failDepth  int
 }
 
 type legKey struct {
@@ -72,7 +73,7 @@ type robotPlan struct {
 
 func newRobotPlanner(env *Env, idx int, opts PlanOptions, tk *task, chains []int, extra []geom.Polygon, cache *planCache) (*robotPlanner, error) {
 	p := &robotPlanner{env: env, rob: &env.Robots[idx], idx: idx, opts: opts, extra: extra,
-		cache: cache, dist: map[legKey]leg{}, memo: map[string]float64{}}
+		cache: cache, insideMemo: map[insideKey]bool{}, dist: map[legKey]leg{}, memo: map[string]float64{}}
 	if p.cache == nil {
 		p.cache = newPlanCache()
 	}
@@ -383,7 +384,7 @@ type searchState struct {
 	mask  uint64
 	next  []int     // next step index per chain
 	base  []float64 // time the chain's previous step finished
-	path  stl.Path
+	trail *trail
 	order []string
 	final bool
 	// due[k]: deadline of response k's pending obligation (+Inf: none);
@@ -398,7 +399,7 @@ const timeEps = 1e-3
 
 func (p *robotPlanner) search(ctx context.Context) (*robotPlan, error) {
 	st := &searchState{next: make([]int, len(p.chains)), base: make([]float64, len(p.chains)),
-		path: stl.Path{{X: p.rob.Start.X, Y: p.rob.Start.Y, T: 0}}, due: make([]float64, len(p.resp)), lastLeg: -1}
+		trail: &trail{wps: []stl.Waypoint{{X: p.rob.Start.X, Y: p.rob.Start.Y, T: 0}}, n: 1}, due: make([]float64, len(p.resp)), lastLeg: -1}
 	for k, r := range p.resp {
 		st.due[k] = math.Inf(1)
 		switch {
@@ -424,9 +425,29 @@ func (p *robotPlanner) search(ctx context.Context) (*robotPlan, error) {
 	return p.best, nil
 }
 
-// move appends the path of a leg (and a wait before arrival if needed).
-func (p *robotPlanner) move(st *searchState, l leg, earliest float64) (stl.Path, float64) {
-	path := append(stl.Path(nil), st.path...)
+// trail is a persistent timed path: each visit adds a piece on top of
+// the path of the state it came from, so states share their prefixes.
+type trail struct {
+	prev *trail
+	wps  []stl.Waypoint
+	n    int // waypoints from the start up to and including this piece
+}
+
+func (tr *trail) last() stl.Waypoint { return tr.wps[len(tr.wps)-1] }
+
+// path materialises the trail.
+func (tr *trail) path() stl.Path {
+	out := make(stl.Path, tr.n)
+	for x := tr; x != nil; x = x.prev {
+		copy(out[x.n-len(x.wps):x.n], x.wps)
+	}
+	return out
+}
+
+// move returns the piece of a leg after the state's trail (with a wait
+// before arrival if needed) and the arrival time.
+func (p *robotPlanner) move(st *searchState, l leg, earliest float64) (*trail, float64) {
+	piece := &trail{prev: st.trail}
 	t := st.t
 	for i := 1; i < len(l.pts); i++ {
 		d := l.pts[i].Dist(l.pts[i-1])
@@ -434,28 +455,36 @@ func (p *robotPlanner) move(st *searchState, l leg, earliest float64) (stl.Path,
 			continue
 		}
 		t += d / p.speed
-		path = append(path, stl.Waypoint{X: l.pts[i].X, Y: l.pts[i].Y, T: t})
+		piece.wps = append(piece.wps, stl.Waypoint{X: l.pts[i].X, Y: l.pts[i].Y, T: t})
 	}
 	if t < earliest {
-		last := path[len(path)-1]
-		if len(path) > len(st.path) {
-			path = path[:len(path)-1]
+		var last stl.Waypoint
+		if len(piece.wps) > 0 {
+			last = piece.wps[len(piece.wps)-1]
+			piece.wps = piece.wps[:len(piece.wps)-1]
+		} else {
+			last = st.trail.last()
 		}
 		last.T = earliest
-		path = append(path, last)
+		piece.wps = append(piece.wps, last)
 		t = earliest
 	}
-	return path, t
+	if len(piece.wps) == 0 {
+		return st.trail, t
+	}
+	piece.n = st.trail.n + len(piece.wps)
+	return piece, t
 }
 
-func dwell(path stl.Path, t, d float64) (stl.Path, float64) {
+// dwell adds a stay of d at the end of the trail.
+func dwell(tr *trail, t, d float64) (*trail, float64) {
 	if d <= 0 {
-		return path, t
+		return tr, t
 	}
-	last := path[len(path)-1]
+	last := tr.last()
 	t += d
 	last.T = t
-	return append(path, last), t
+	return &trail{prev: tr, wps: []stl.Waypoint{last}, n: tr.n + 1}, t
 }
 
 // key is the memo key of a state: place, progress, locks, pending
@@ -589,7 +618,7 @@ func (p *robotPlanner) visit(ctx context.Context, st *searchState, c int, s *ste
 		earliest = base + s.lo + timeEps
 	}
 	depart := st.t
-	path, t := p.move(st, l, earliest)
+	tr, t := p.move(st, l, earliest)
 	if c >= 0 && (t > base+s.hi-timeEps || t > p.horizon) {
 		lim := math.Min(base+s.hi, p.horizon)
 		p.fail(st, fmt.Errorf("%s: earliest arrival t=%s misses its deadline t=%s", s.name, num(t), num(lim)))
@@ -603,7 +632,7 @@ func (p *robotPlanner) visit(ctx context.Context, st *searchState, c int, s *ste
 	ns := &searchState{pos: pi, mask: st.mask, final: st.final || s.final,
 		next: append([]int(nil), st.next...), base: append([]float64(nil), st.base...),
 		order: append(append([]string(nil), st.order...), s.name), due: append([]float64(nil), st.due...),
-		lastLeg: len(st.path) - 1, lastMsk: st.mask}
+		lastLeg: st.trail.n - 1, lastMsk: st.mask}
 	if pi == st.pos {
 		ns.lastLeg, ns.lastMsk = st.lastLeg, st.lastMsk
 	}
@@ -611,7 +640,7 @@ func (p *robotPlanner) visit(ctx context.Context, st *searchState, c int, s *ste
 	for k, r := range p.resp {
 		if r.tether {
 			switch {
-			case inRegions(q, r.target):
+			case p.inside(pi, r.target):
 				if t > ns.due[k]-timeEps {
 					p.fail(st, fmt.Errorf("%s: back in %s at t=%s, after the limit t=%s", r.text, r.target[0].Name, num(t), num(ns.due[k])))
 					return nil
@@ -622,14 +651,14 @@ func (p *robotPlanner) visit(ctx context.Context, st *searchState, c int, s *ste
 			}
 			continue
 		}
-		if !math.IsInf(ns.due[k], 1) && inRegions(q, r.target) {
+		if !math.IsInf(ns.due[k], 1) && p.inside(pi, r.target) {
 			if t > ns.due[k]-timeEps {
 				p.fail(st, fmt.Errorf("%s: reached at t=%s, after the limit t=%s", r.text, num(t), num(ns.due[k])))
 				return nil
 			}
 			ns.due[k] = math.Inf(1)
 		}
-		if inRegions(q, r.trigger) && !inRegions(q, r.target) {
+		if p.inside(pi, r.trigger) && !p.inside(pi, r.target) {
 			ns.due[k] = math.Min(ns.due[k], depart+r.d)
 		}
 	}
@@ -659,7 +688,7 @@ func (p *robotPlanner) visit(ctx context.Context, st *searchState, c int, s *ste
 			continue
 		}
 		ss := ch.steps[ns.next[cc]]
-		if ss.dwell > 0 || ss.final || len(ss.regions) == 0 || !inRegions(q, ss.regions) {
+		if ss.dwell > 0 || ss.final || len(ss.regions) == 0 || !p.inside(pi, ss.regions) {
 			continue
 		}
 		if t < ns.base[cc]+ss.lo+timeEps || t > ns.base[cc]+ss.hi-timeEps {
@@ -670,8 +699,8 @@ func (p *robotPlanner) visit(ctx context.Context, st *searchState, c int, s *ste
 			ns.order[len(ns.order)-1] = label + "+" + ss.name
 		}
 	}
-	path, t = dwell(path, t, finalStep.dwell+timeEps)
-	ns.t, ns.path = t, path
+	tr, t = dwell(tr, t, finalStep.dwell+timeEps)
+	ns.t, ns.trail = t, tr
 	// Every pending obligation must still be reachable in time.
 	for k, d := range ns.due {
 		if math.IsInf(d, 1) {
@@ -719,6 +748,27 @@ func (p *robotPlanner) lockedNames(mask uint64) []string {
 	return slices.Compact(out)
 }
 
+type insideKey struct {
+	pt int
+	r  *Region
+}
+
+// inside reports whether target point pi lies inside one of rs (cached).
+func (p *robotPlanner) inside(pi int, rs []*Region) bool {
+	for _, r := range rs {
+		k := insideKey{pi, r}
+		in, ok := p.insideMemo[k]
+		if !ok {
+			in = inRegions(p.points[pi], []*Region{r})
+			p.insideMemo[k] = in
+		}
+		if in {
+			return true
+		}
+	}
+	return false
+}
+
 func regionAt(q geom.Point, rs []*Region) *Region {
 	for _, r := range rs {
 		if inRegions(q, []*Region{r}) {
@@ -749,7 +799,7 @@ func (p *robotPlanner) fail(st *searchState, err error) {
 }
 
 func (p *robotPlanner) finish(ctx context.Context, st *searchState) {
-	path, t := st.path, st.t
+	tr, t := st.trail, st.t
 	lastLeg, lastMask, finalR := st.lastLeg, st.lastMsk, st.finalR
 	if g := p.rob.Goal; g != nil {
 		if st.final {
@@ -764,8 +814,8 @@ func (p *robotPlanner) finish(ctx context.Context, st *searchState) {
 				p.fail(st, fmt.Errorf("reaching the goal: %w", l.err))
 				return
 			}
-			lastLeg, lastMask, finalR = len(path)-1, st.mask, nil
-			path, t = p.move(st, l, 0)
+			lastLeg, lastMask, finalR = tr.n-1, st.mask, nil
+			tr, t = p.move(st, l, 0)
 			for _, r := range p.resp {
 				if r.tether && !inRegions(*g, r.target) {
 					p.fail(st, fmt.Errorf("%s: the goal %s is outside %s", r.text, pt(*g), r.target[0].Name))
@@ -778,11 +828,13 @@ func (p *robotPlanner) finish(ctx context.Context, st *searchState) {
 		p.fail(st, fmt.Errorf("the plan would end at t=%s, after the horizon %s", num(t), num(p.horizon)))
 		return
 	}
+	if p.best != nil && t >= p.best.end {
+		return
+	}
+	path := tr.path()
 	if len(path) == 1 {
 		path = append(path, stl.Waypoint{X: path[0].X, Y: path[0].Y, T: timeEps})
 		t = timeEps
 	}
-	if p.best == nil || t < p.best.end {
-		p.best = &robotPlan{path: path, order: st.order, end: t, lastLeg: lastLeg, lastMask: lastMask, finalRegion: finalR, endMask: st.mask, stay: st.final}
-	}
+	p.best = &robotPlan{path: path, order: st.order, end: t, lastLeg: lastLeg, lastMask: lastMask, finalRegion: finalR, endMask: st.mask, stay: st.final}
 }
