@@ -83,6 +83,33 @@ func TestPlanScenarios(t *testing.T) {
 	}
 }
 
+// A response's trigger region lies on the straight way to the goal: the
+// planner goes around it rather than start a deadline it cannot meet.
+func TestPlanAvoidsTriggers(t *testing.T) {
+	env, err := ParseEnv([]byte(`{"bounds": [0, 10, 0, 6], "horizon": 30,
+	  "robots": [{"name": "r1", "start": [1, 1], "max_speed": 2, "radius": 0.1}],
+	  "regions": [
+	    {"name": "alarm", "kind": "room", "box": [4, 6, 0, 2]},
+	    {"name": "goal", "kind": "goal", "box": [8.5, 9.5, 0.5, 1.5]},
+	    {"name": "desk", "kind": "room", "box": [0, 1, 5, 6]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := stl.MustParse("F goal & G(alarm -> F[0,1] desk)")
+	res, err := Plan(context.Background(), env, f, PlanOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Check.Satisfied || !(res.Check.Robustness > 0) {
+		t.Fatalf("not verified: %s", describeCheck(res.Check))
+	}
+	for _, w := range res.Trajectory.Robots[0].Path {
+		if w.Y < 2 && w.X > 4 && w.X < 6 {
+			t.Fatalf("the path enters the alarm region at %v", w)
+		}
+	}
+}
+
 func TestPlanErrors(t *testing.T) {
 	tests := []struct {
 		name, env, spec string

@@ -327,7 +327,20 @@ func (p *robotPlanner) leg(ctx context.Context, mask uint64, from, to int) leg {
 	if from == to {
 		l = leg{pts: []geom.Point{p.points[from]}}
 	} else {
-		l = p.sharedLeg(ctx, mask, p.points[from], p.points[to])
+		// Keep out of response triggers the leg does not start or end
+		// in (passing through one would start a deadline), if possible.
+		var soft []*Region
+		for _, r := range p.resp {
+			for _, x := range r.trigger {
+				if !p.inside(from, []*Region{x}) && !p.inside(to, []*Region{x}) && !slices.Contains(soft, x) {
+					soft = append(soft, x)
+				}
+			}
+		}
+		l = p.sharedLeg(ctx, mask, p.points[from], p.points[to], soft)
+		if l.err != nil && len(soft) > 0 && ctx.Err() == nil {
+			l = p.sharedLeg(ctx, mask, p.points[from], p.points[to], nil)
+		}
 	}
 	if ctx.Err() == nil {
 		p.dist[k] = l
@@ -341,8 +354,8 @@ func (p *robotPlanner) leg(ctx context.Context, mask uint64, from, to int) leg {
 // shortest over a free space containing the mask's, so the first one that
 // keeps out of every blocked region is shortest under the mask; the
 // graphs of these small obstacle sets are shared across masks.
-func (p *robotPlanner) sharedLeg(ctx context.Context, mask uint64, a, b geom.Point) leg {
-	all := p.blocked(mask)
+func (p *robotPlanner) sharedLeg(ctx context.Context, mask uint64, a, b geom.Point, soft []*Region) leg {
+	all := append(p.blocked(mask), soft...)
 	set := slices.Clone(p.avoid)
 	for {
 		sk := sharedLeg{p.setKey(set), a, b}
