@@ -95,7 +95,8 @@
 // that meet several chains at once. Legs are shortest paths in visibility
 // graphs around walls and obstacles inflated by the radius plus a margin
 // and around avoided regions and locked doors (added lazily, only those a
-// path comes near, so graphs are shared across lock states). Robots are
+// path comes near, so graphs are shared across lock states), and keep out
+// of response triggers they do not start or end in where possible. Robots are
 // then placed one after another: each waits at its start until it keeps
 // PlanOptions.Separation from the robots placed before it, re-parks in
 // its last region, steps back to its start after its last visit, or
