@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -299,7 +300,7 @@ func TestPlanRandomAnyAnswer(t *testing.T) {
 		n = 12
 	}
 	rng := rand.New(rand.NewPCG(5, 9))
-	planned := 0
+	planned, rejected := 0, 0
 	for i := range n {
 		inst := newRandomInstance(rng, 1+rng.IntN(2))
 		// Tighten every deadline to a random fraction: some become
@@ -311,10 +312,28 @@ func TestPlanRandomAnyAnswer(t *testing.T) {
 			}
 			return true
 		})
+		// Half of them also get a response between two rooms, with a
+		// limit read off the witness, or a return requirement.
+		if rooms := roomsOf(g); len(rooms) >= 2 && rng.IntN(2) == 0 {
+			a, b := strings.TrimPrefix(rooms[0], "r1."), strings.TrimPrefix(rooms[1], "r1.")
+			d := 0.5 + 6*rng.Float64()
+			if rng.IntN(3) == 0 {
+				if len(inst.env.Robots) > 1 {
+					a = "r1." + a
+				}
+				g = stl.And(g, stl.MustParse(fmt.Sprintf("G(!%s -> F[0,%.3f] %s)", a, d+4, a)))
+			} else {
+				g = stl.And(g, stl.MustParse(fmt.Sprintf("G(%s -> F[0,%.3f] %s)", a, d, b)))
+			}
+		}
 		res, err := Plan(context.Background(), inst.env, g, PlanOptions{})
 		if err != nil {
 			if !errors.Is(err, ErrNoPlan) {
 				t.Fatalf("%d: %s: %v", i, g, err)
+			}
+			if strings.Contains(err.Error(), "checker rejected") {
+				rejected++
+				t.Logf("%d: %s: %v", i, g, err)
 			}
 			if strings.Contains(err.Error(), "\n") {
 				t.Fatalf("%d: multi-line error %q", i, err)
@@ -327,8 +346,24 @@ func TestPlanRandomAnyAnswer(t *testing.T) {
 			t.Fatalf("%d: %s: checker rejects the plan: %v %s", i, g, err, describeCheck(chk))
 		}
 	}
-	t.Logf("%d of %d tightened tasks planned and verified", planned, n)
+	t.Logf("%d of %d tightened tasks planned and verified; %d candidate plans rejected by the checker", planned, n, rejected)
 	if planned == 0 {
 		t.Fatal("nothing planned")
 	}
+}
+
+// roomsOf lists the visited places of a spec (atoms under F), in order.
+func roomsOf(f *stl.Formula) []string {
+	var out []string
+	f.Walk(func(n *stl.Formula) bool {
+		if n.Op == stl.OpEventually {
+			for _, a := range conjuncts(n.Args[0]) {
+				if a.Op == stl.OpAtom && !slices.Contains(out, a.Atom.String()) {
+					out = append(out, a.Atom.String())
+				}
+			}
+		}
+		return true
+	})
+	return out
 }

@@ -630,7 +630,6 @@ func (p *robotPlanner) visit(ctx context.Context, st *searchState, c int, s *ste
 		base = st.base[c]
 		earliest = base + s.lo + timeEps
 	}
-	depart := st.t
 	tr, t := p.move(st, l, earliest)
 	if c >= 0 && (t > base+s.hi-timeEps || t > p.horizon) {
 		lim := math.Min(base+s.hi, p.horizon)
@@ -649,20 +648,31 @@ func (p *robotPlanner) visit(ctx context.Context, st *searchState, c int, s *ste
 	if pi == st.pos {
 		ns.lastLeg, ns.lastMsk = st.lastLeg, st.lastMsk
 	}
-	// Responses: obligations met on arrival, new ones triggered, tethers.
+	// Responses: obligations started on the way (at the exact time the
+	// leg enters a trigger or leaves a return place), met on arrival.
+	start := st.trail.last()
+	var legWps []stl.Waypoint
+	if tr != st.trail {
+		legWps = tr.wps
+	}
 	for k, r := range p.resp {
 		if r.tether {
-			switch {
-			case p.inside(pi, r.target):
+			if math.IsInf(ns.due[k], 1) {
+				if leave := leaveTime(start, legWps, r.target); !math.IsInf(leave, 1) {
+					ns.due[k] = leave + r.d
+				}
+			}
+			if p.inside(pi, r.target) && !math.IsInf(ns.due[k], 1) {
 				if t > ns.due[k]-timeEps {
 					p.fail(st, fmt.Errorf("%s: back in %s at t=%s, after the limit t=%s", r.text, r.target[0].Name, num(t), num(ns.due[k])))
 					return nil
 				}
 				ns.due[k] = math.Inf(1)
-			case math.IsInf(ns.due[k], 1):
-				ns.due[k] = depart + r.d
 			}
 			continue
+		}
+		if enter := entryTime(start, legWps, r.trigger); !math.IsInf(enter, 1) {
+			ns.due[k] = math.Min(ns.due[k], enter+r.d)
 		}
 		if !math.IsInf(ns.due[k], 1) && p.inside(pi, r.target) {
 			if t > ns.due[k]-timeEps {
@@ -670,9 +680,6 @@ func (p *robotPlanner) visit(ctx context.Context, st *searchState, c int, s *ste
 				return nil
 			}
 			ns.due[k] = math.Inf(1)
-		}
-		if p.inside(pi, r.trigger) && !p.inside(pi, r.target) {
-			ns.due[k] = math.Min(ns.due[k], depart+r.d)
 		}
 	}
 	finalStep := s
@@ -759,6 +766,73 @@ func (p *robotPlanner) lockedNames(mask uint64) []string {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// entryTime returns the first time the leg from w0 through wps is inside
+// one of rs (boundary included), or +Inf.
+func entryTime(w0 stl.Waypoint, wps []stl.Waypoint, rs []*Region) float64 {
+	prev := w0
+	if len(wps) == 0 {
+		wps = []stl.Waypoint{w0}
+	}
+	for _, w := range wps {
+		best := math.Inf(1)
+		for _, r := range rs {
+			for _, poly := range r.Shape.Polygons {
+				if iv := poly.Intervals(prev.Point(), w.Point(), geom.DefaultTol); len(iv) > 0 {
+					best = math.Min(best, prev.T+iv[0][0]*(w.T-prev.T))
+				}
+			}
+		}
+		if !math.IsInf(best, 1) {
+			return best
+		}
+		prev = w
+	}
+	return math.Inf(1)
+}
+
+// leaveTime returns the first time the leg from w0 through wps is outside
+// every region of rs, or +Inf.
+func leaveTime(w0 stl.Waypoint, wps []stl.Waypoint, rs []*Region) float64 {
+	prev := w0
+	if len(wps) == 0 {
+		wps = []stl.Waypoint{w0}
+	}
+	for _, w := range wps {
+		var ivs [][2]float64
+		for _, r := range rs {
+			for _, poly := range r.Shape.Polygons {
+				ivs = append(ivs, poly.Intervals(prev.Point(), w.Point(), geom.DefaultTol)...)
+			}
+		}
+		slices.SortFunc(ivs, func(a, b [2]float64) int { return cmpFloat(a[0], b[0]) })
+		covered := 0.0
+		for _, iv := range ivs {
+			if iv[0] > covered+1e-12 {
+				break
+			}
+			covered = math.Max(covered, iv[1])
+		}
+		if len(ivs) == 0 || covered < 1-1e-12 {
+			if len(ivs) == 0 || ivs[0][0] > 1e-12 {
+				covered = 0
+			}
+			return prev.T + covered*(w.T-prev.T)
+		}
+		prev = w
+	}
+	return math.Inf(1)
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }
 
 type insideKey struct {
