@@ -150,6 +150,37 @@ func TestPlanErrors(t *testing.T) {
 	}
 }
 
+// No plan with several robots: the message names the robot and the visit
+// or requirement that fails.
+func TestPlanErrorsMultiRobot(t *testing.T) {
+	wall := loadTestEnv(t, "wall.json")
+	wall.Horizon = 1.5
+	rover := loadTestEnv(t, "rover.json")
+	tests := []struct {
+		name string
+		env  *Env
+		spec string
+		msg  []string
+	}{
+		{"horizon", wall, "F G r1.goal1 & F G r2.goal2", []string{"r1", "r1.goal1", "misses its deadline t=1.5"}},
+		{"response", rover, "F goal1 & G(goal1 -> F[0,0.2] transmitter)", []string{"goal1 -> F[0,0.2] transmitter", "cannot be met"}},
+		{"return", rover, "F r2.goal4 & G(!r2.charging -> F[0,1] r2.charging)", []string{"r2", "goal4"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Plan(context.Background(), tc.env, stl.MustParse(tc.spec), PlanOptions{})
+			if !errors.Is(err, ErrNoPlan) {
+				t.Fatalf("got %v, want ErrNoPlan", err)
+			}
+			for _, m := range tc.msg {
+				if !strings.Contains(err.Error(), m) || strings.Contains(err.Error(), "\n") {
+					t.Fatalf("message %q should be one line mentioning %q", err, m)
+				}
+			}
+		})
+	}
+}
+
 // TestPlanRandomDeadlines plans seeded random reach/stay/avoid tasks on
 // HouseWorld; every returned plan must pass the checker, and every
 // refusal must be one of the two documented errors.
