@@ -779,6 +779,9 @@ func entryTime(w0 stl.Waypoint, wps []stl.Waypoint, rs []*Region) float64 {
 		best := math.Inf(1)
 		for _, r := range rs {
 			for _, poly := range r.Shape.Polygons {
+				if !segNearBox(prev.Point(), w.Point(), poly.Bounds()) {
+					continue
+				}
 				if iv := poly.Intervals(prev.Point(), w.Point(), geom.DefaultTol); len(iv) > 0 {
 					best = math.Min(best, prev.T+iv[0][0]*(w.T-prev.T))
 				}
@@ -803,7 +806,9 @@ func leaveTime(w0 stl.Waypoint, wps []stl.Waypoint, rs []*Region) float64 {
 		var ivs [][2]float64
 		for _, r := range rs {
 			for _, poly := range r.Shape.Polygons {
-				ivs = append(ivs, poly.Intervals(prev.Point(), w.Point(), geom.DefaultTol)...)
+				if segNearBox(prev.Point(), w.Point(), poly.Bounds()) {
+					ivs = append(ivs, poly.Intervals(prev.Point(), w.Point(), geom.DefaultTol)...)
+				}
 			}
 		}
 		slices.SortFunc(ivs, func(a, b [2]float64) int { return cmpFloat(a[0], b[0]) })
@@ -823,6 +828,14 @@ func leaveTime(w0 stl.Waypoint, wps []stl.Waypoint, rs []*Region) float64 {
 		prev = w
 	}
 	return math.Inf(1)
+}
+
+// segNearBox reports whether the bounding boxes of segment ab and b
+// overlap (within the predicates' tolerance).
+func segNearBox(a, c geom.Point, b geom.Box) bool {
+	const tol = 1e-6
+	return math.Max(a.X, c.X) >= b.XMin-tol && math.Min(a.X, c.X) <= b.XMax+tol &&
+		math.Max(a.Y, c.Y) >= b.YMin-tol && math.Min(a.Y, c.Y) <= b.YMax+tol
 }
 
 func cmpFloat(a, b float64) int {
