@@ -65,7 +65,8 @@ type PlanResult struct {
 //   - reach F[a,b] region, and sequences F[a,b](region & F[c,d](...));
 //   - stay F[a,b] G[0,d] region, and F G region (stay to the end);
 //   - visit then keep out: F(region & G(!r1 & ...));
-//   - avoid G !region or G(!r1 & !r2 ...);
+//   - avoid G !region or G(!r1 & !r2 ...) (G[a,b] !region is kept for the
+//     whole plan, which is sound but may be stricter than asked);
 //   - ordering !door U[0,b] key (one robot, or rk.door U rk.key);
 //   - response G(a -> F[0,d] b) and return G(!c -> F[0,d] c).
 //
@@ -293,10 +294,10 @@ func (tk *task) decompose(f *stl.Formula) error {
 
 // always handles G !place, G(!a & !b) and G(a -> F[0,d] b).
 func (tk *task) always(c *stl.Formula) error {
-	if c.Bounds != nil {
-		return unsupported(c, "G with bounds at the top level (only the whole horizon)")
-	}
 	for _, a := range conjuncts(c.Args[0]) {
+		if c.Bounds != nil && a.Op != stl.OpNot {
+			return unsupported(c, "G with bounds at the top level only over !place (avoid; kept for the whole plan)")
+		}
 		switch a.Op {
 		case stl.OpNot:
 			rs, rob, err := tk.place(a.Args[0])

@@ -119,6 +119,7 @@ func TestPlanErrors(t *testing.T) {
 		{"response form", "houseworld.json", "G(kitchen -> bedroom)", ErrUnsupported, "a -> F[0,d] b"},
 		{"response deadline", "houseworld.json", "F kitchen & G(kitchen -> F[0,0.05] bedroom)", ErrNoPlan, "kitchen -> F[0,0.05] bedroom"},
 		{"nested or", "houseworld.json", "F(kitchen | F bedroom)", ErrUnsupported, "F bedroom"},
+		{"bounded stay at top", "houseworld.json", "G[0,2] kitchen", ErrUnsupported, "only over !place"},
 		{"until any robot", "wall.json", "!goal1 U goal2", ErrUnsupported, "same robot"},
 		{"or", "houseworld.json", "F kitchen | F bedroom", ErrUnsupported, "F kitchen | F bedroom"},
 		{"deadline", "houseworld.json", "F[0,0.01] master_bedroom", ErrNoPlan, "deadline"},

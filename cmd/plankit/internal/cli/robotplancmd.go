@@ -42,7 +42,7 @@ Supported fragment (a conjunction of):
                                 from the previous visit)
   F[a,b] G[0,d] p               reach, then stay d time units (F G p: to the end)
   F(p & G(!q & !r))             visit p, and never enter q or r afterwards
-  G !p, G(!p & !q)              avoid for the whole plan
+  G !p, G(!p & !q)              avoid for the whole plan (G[a,b] !p too)
   !door U[0,b] key              do not enter door before reaching key
   G(p -> F[0,d] q)              response: within d of being in p, be in q
   G(!c -> F[0,d] c)             return: back in c within d of leaving it
