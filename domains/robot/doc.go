@@ -81,7 +81,8 @@
 // robustness. It supports a conjunction of: reach F[a,b] p; sequences
 // F[a,b](p & F[c,d](...)) (inner windows count from the previous visit);
 // stays F[a,b] G[0,d] p and F G p; visit-then-keep-out F(p & G(!q & ...));
-// avoid G !p and G(!p & !q); orderings !door U[0,b] key; responses
+// avoid G !p and G(!p & !q) (G[a,b] !p is kept for the whole plan);
+// orderings !door U[0,b] key; responses
 // G(p -> F[0,d] q); returns G(!c -> F[0,d] c). A place p is a region,
 // group or kind, or a disjunction of them. With several robots rk.p is
 // robot rk's and a bare p any robot's: reach goals of bare places are
