@@ -252,3 +252,15 @@ func BenchmarkPlanScenarios(b *testing.B) {
 		})
 	}
 }
+
+func TestWaitAt(t *testing.T) {
+	p := stl.Path{{X: 0, Y: 0, T: 0}, {X: 1, Y: 0, T: 1}, {X: 2, Y: 0, T: 2}}
+	got := waitAt(p, 1, 0.5)
+	want := stl.Path{{X: 0, Y: 0, T: 0}, {X: 1, Y: 0, T: 1}, {X: 1, Y: 0, T: 1.5}, {X: 2, Y: 0, T: 2.5}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+	if fmt.Sprint(waitAt(p, 1, 0)) != fmt.Sprint(p) || fmt.Sprint(p[2]) != fmt.Sprint(stl.Waypoint{X: 2, Y: 0, T: 2}) {
+		t.Fatal("waitAt changed its input or added a zero wait")
+	}
+}

@@ -350,17 +350,6 @@ func (m *multi) need(i, j int) float64 {
 	return m.env.Robots[i].Radius + m.env.Robots[j].Radius + m.opts.Separation
 }
 
-func shift(p stl.Path, d float64) stl.Path {
-	if d <= 0 {
-		return p
-	}
-	out := stl.Path{p[0]}
-	for _, w := range p {
-		w.T += d
-		out = append(out, w)
-	}
-	return out
-}
 
 // deficit returns how much closer than allowed path k comes to the
 // placed paths and to the robots still waiting at their starts (≤ 0:
@@ -441,9 +430,11 @@ func (m *multi) fit(ctx context.Context, k int, mp *memoPlan, placed []stl.Path,
 	return nil, 0, fmt.Errorf("%w: %s cannot keep %s from the other robots by waiting or detouring within the horizon", ErrNoPlan, m.env.Robots[k].Name, num(m.opts.Separation))
 }
 
-// delay finds the least wait at the start that keeps the path clear.
-// Delaying by ε moves the robot by at most speed·ε at any time, so after
-// a delay that comes short by δ the next candidate is δ/speed later.
+// delay finds the least wait that keeps the path clear: at the start
+// first, else at one waypoint on the way (where the robot can let
+// another pass). Delaying by ε moves the robot by at most speed·ε at any
+// time, so after a wait that comes short by δ the next candidate is
+// δ/speed longer.
 func (m *multi) delay(k int, path stl.Path, placed []stl.Path, waiting []int) (stl.Path, float64, bool) {
 	h := m.env.Horizon
 	if h <= 0 {
@@ -456,19 +447,79 @@ func (m *multi) delay(k int, path stl.Path, placed []stl.Path, waiting []int) (s
 		}
 	}
 	const minStep = 1e-3
-	for d := 0.0; path.End()+d <= h+1e-12; {
-		p := shift(path, d)
-		short := m.deficit(k, p, placed, waiting)
-		if short < -1e-9 {
-			return p, d, true
+	for i := 0; i < len(path)-1; i++ {
+		if i > 0 && path[i].Point().Dist(path[i-1].Point()) < 1e-12 {
+			continue // already a stop
 		}
-		step := minStep
-		if v > 0 {
-			step = math.Max(minStep, (short+1e-6)/v)
+		for d := 0.0; path.End()+d <= h+1e-12; {
+			p := waitAt(path, i, d)
+			short := m.deficit(k, p, placed, waiting)
+			if short < -1e-9 {
+				return p, d, true
+			}
+			if i > 0 && d == 0 {
+				// A wait here cannot help what happens before it.
+				if m.deficitUntil(k, p, placed, waiting, path[i].T) > -1e-9 {
+					break
+				}
+			}
+			step := minStep
+			if v > 0 {
+				step = math.Max(minStep, (short+1e-6)/v)
+			}
+			d += step
 		}
-		d += step
 	}
 	return nil, 0, false
+}
+
+// waitAt returns the path with a wait of d at waypoint i.
+func waitAt(path stl.Path, i int, d float64) stl.Path {
+	if d <= 0 {
+		return path
+	}
+	out := slices.Clone(path[:i+1])
+	w := path[i]
+	w.T += d
+	out = append(out, w)
+	for _, x := range path[i+1:] {
+		x.T += d
+		out = append(out, x)
+	}
+	return out
+}
+
+// deficitUntil is deficit restricted to the times up to t.
+func (m *multi) deficitUntil(k int, path stl.Path, placed []stl.Path, waiting []int, t float64) float64 {
+	var head stl.Path
+	for _, w := range path {
+		if w.T > t {
+			head = append(head, stl.Waypoint{X: path.At(t).X, Y: path.At(t).Y, T: t})
+			break
+		}
+		head = append(head, w)
+	}
+	if len(head) < 2 || head[len(head)-1].T <= head[0].T {
+		return math.Inf(-1)
+	}
+	cut := func(q stl.Path) stl.Path {
+		var out stl.Path
+		for _, w := range q {
+			if w.T > t {
+				p := q.At(t)
+				return append(out, stl.Waypoint{X: p.X, Y: p.Y, T: t})
+			}
+			out = append(out, w)
+		}
+		return out
+	}
+	cp := make([]stl.Path, len(placed))
+	for j, q := range placed {
+		if q != nil {
+			cp[j] = cut(q)
+		}
+	}
+	return m.deficit(k, head, cp, waiting)
 }
 
 // repark moves the end of the path to another point of its final region
