@@ -350,7 +350,6 @@ func (m *multi) need(i, j int) float64 {
 	return m.env.Robots[i].Radius + m.env.Robots[j].Radius + m.opts.Separation
 }
 
-
 // deficit returns how much closer than allowed path k comes to the
 // placed paths and to the robots still waiting at their starts (≤ 0:
 // clear).
