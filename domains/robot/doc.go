@@ -97,11 +97,12 @@
 // graphs around walls and obstacles inflated by the radius plus a margin
 // and around avoided regions and locked doors (added lazily, only those a
 // path comes near, so graphs are shared across lock states), and keep out
-// of response triggers they do not start or end in where possible. Robots are
-// then placed one after another: each waits at its start until it keeps
-// PlanOptions.Separation from the robots placed before it, re-parks in
-// its last region, steps back to its start after its last visit, or
-// detours around the others' parking spots. No plan within the horizon
+// of response triggers they do not start or end in where possible.
+// Robots are then placed one after another: each waits at its start (or
+// at one waypoint on its way) until it keeps PlanOptions.Separation from
+// the robots placed before it, re-parks in its last region, steps back to
+// its start after its last visit, or detours around the others' parking
+// spots. No plan within the horizon
 // gives [ErrNoPlan] naming the visit, deadline or requirement that failed.
 //
 // # Pictures

@@ -54,7 +54,8 @@ type PlanResult struct {
 	Order []string
 	// Orders lists each robot's visits, by robot name.
 	Orders map[string][]string
-	// Delays is how long each robot waits at its start to let the
+	// Delays is how long each robot waits (at its start or at one
+	// waypoint) to let the
 	// robots planned before it pass (by robot name; only non-zero ones).
 	Delays map[string]float64
 }

@@ -57,9 +57,9 @@ How: each robot's visit order is searched by branch and bound, memoised on
 (place, progress); motion follows shortest paths around walls and obstacles
 inflated by the robot's radius plus --margin and around avoided regions and
 locked doors, at 95% of max_speed, waiting where a lower bound asks. Robots
-are then placed one after another: each waits at its start (or detours, or
-steps out of the way after its last visit) until it keeps --separation from
-the robots placed before it.
+are then placed one after another: each waits at its start or at a waypoint
+(or detours, or steps out of the way after its last visit) until it keeps
+--separation from the robots placed before it.
 
 Exit status: 0 with a verified plan, 2 when no plan was found within the
 horizon and deadlines (the message says which visit or requirement failed),
