@@ -80,9 +80,10 @@ type PlanResult struct {
 // follows shortest paths around walls and obstacles inflated by the
 // radius plus a margin and around avoided regions and locked doors.
 // Robots are then placed one after another (prioritised planning): each
-// waits at its start until its path keeps Separation from every robot
-// placed before it, detouring around their parking spots if waiting is
-// not enough.
+// waits at its start (or at one waypoint) until its path keeps Separation
+// from every robot placed before it, re-parking, stepping back to its
+// start after its last visit or detouring around their parking spots if
+// waiting is not enough.
 func Plan(ctx context.Context, env *Env, f *stl.Formula, opts PlanOptions) (*PlanResult, error) {
 	if env == nil || f == nil {
 		return nil, errors.New("robot: plan: nil environment or spec")
