@@ -255,7 +255,7 @@ func (p *robotPlanner) graphFor(ctx context.Context, blocked []*Region) (*geom.V
 	for _, o := range p.env.Obstacles() {
 		for _, poly := range o.Shape.Polygons {
 			if rad > 0 {
-				inf, err := geom.Inflate(poly, rad, 2)
+				inf, err := geom.Inflate(poly, rad, 1)
 				if err != nil {
 					return nil, fmt.Errorf("robot: plan: inflating %q: %w", o.Name, err)
 				}
