@@ -1,0 +1,2 @@
+// Package nl translates controlled English robot instructions into STL.
+package nl

@@ -1,0 +1,1031 @@
+package nl
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/plankit/plankit/domains/robot"
+	"github.com/plankit/plankit/solvers/stl"
+)
+
+// Errors of Translate; callers branch on them with errors.Is.
+var (
+	// ErrUnknownWords: the instruction has words the translator does not
+	// know (the error is an *UnknownWordsError listing them).
+	ErrUnknownWords = errors.New("nl: unknown words")
+	// ErrAmbiguous: a phrase fits several regions (or a count does not fit).
+	ErrAmbiguous = errors.New("nl: ambiguous")
+	// ErrNoMatch: a phrase fits no region of the environment.
+	ErrNoMatch = errors.New("nl: no such region")
+	// ErrUnsupported: the instruction is understood but cannot be
+	// expressed (or contradicts itself).
+	ErrUnsupported = errors.New("nl: cannot express")
+)
+
+// UnknownWordsError lists the words of an instruction that are neither
+// places, colours nor instruction words.
+type UnknownWordsError struct {
+	Words []string
+}
+
+func (e *UnknownWordsError) Error() string {
+	q := make([]string, len(e.Words))
+	for i, w := range e.Words {
+		q[i] = strconv.Quote(w)
+	}
+	return fmt.Sprintf("nl: unknown words %s: not a place, colour or instruction word of this environment", strings.Join(q, ", "))
+}
+
+// Is makes errors.Is(err, ErrUnknownWords) hold.
+func (e *UnknownWordsError) Is(target error) bool { return target == ErrUnknownWords }
+
+// Note says how a phrase of the instruction was read.
+type Note struct {
+	Phrase  string `json:"phrase"`
+	Reading string `json:"reading"`
+}
+
+// Result is a translation.
+type Result struct {
+	// Formula is the task in STL over the environment's region names.
+	Formula *stl.Formula
+	// Text is Formula printed in plankit's infix syntax.
+	Text string
+	// Notes say how each phrase was read, in order.
+	Notes []Note
+}
+
+// chunk kinds
+type chunkKind uint8
+
+const (
+	chStop chunkKind = iota
+	chSoft           // , and or but
+	chCue
+	chNP
+	chTime
+)
+
+type chunk struct {
+	kind     chunkKind
+	cue      cue
+	list     *npList
+	secs     float64
+	deadline bool // within N s (else a duration or a bare time)
+	bare     bool // a time without "for" or "within"
+	text     string
+	from, to int // byte span in the instruction
+}
+
+// chunks splits the tokens into cue phrases, noun phrases and times, and
+// collects the words that are none of these.
+func (p *parser) chunks() ([]chunk, []string) {
+	var out []chunk
+	var unknown []string
+	for i := 0; i < len(p.toks); {
+		t := p.toks[i]
+		if n := len(out); n > 0 && out[n-1].to == 0 {
+			p.span(&out[n-1], i)
+		}
+		if t.punct {
+			if t.w == "." {
+				out = append(out, chunk{kind: chStop, text: "."})
+			} else {
+				out = append(out, chunk{kind: chSoft, text: ","})
+			}
+			i++
+			continue
+		}
+		// times: "for at least 5 seconds", "within 10 s", "5 seconds"
+		if n, c := p.cueAt(i); (c == cueWithin || c == cueFor) && p.isNum(i+n) {
+			u, v := p.timeUnit(i + n + 1)
+			if u > 0 || c == cueFor {
+				if u == 0 {
+					v = 1
+				}
+				out = append(out, chunk{kind: chTime, secs: p.toks[i+n].num * v, deadline: c == cueWithin, text: p.text(i, i+n+1+u)})
+				i += n + 1 + u
+				continue
+			}
+		}
+		if t.isNum {
+			if u, v := p.timeUnit(i + 1); u > 0 {
+				out = append(out, chunk{kind: chTime, secs: t.num * v, bare: true, text: p.text(i, i+1+u)})
+				i += 1 + u
+				continue
+			}
+		}
+		n, c := p.cueAt(i)
+		// cue phrases of two or more words win over noun phrases ("a trip to")
+		if n < 2 || c == cueFiller {
+			if l, j, ok := p.npList(i); ok {
+				out = append(out, chunk{kind: chNP, list: l, text: l.text})
+				i = j
+				continue
+			}
+		}
+		if t.w == "and" || t.w == "or" || t.w == "but" || t.w == "nor" && n == 0 {
+			if n <= 1 {
+				out = append(out, chunk{kind: chSoft, text: t.w})
+				i++
+				continue
+			}
+		}
+		if n > 0 {
+			if c != cueFiller && c != cueWithin && c != cueFor {
+				out = append(out, chunk{kind: chCue, cue: c, text: p.text(i, i+n)})
+			}
+			i += n
+			continue
+		}
+		if t.isNum {
+			unknown = append(unknown, p.text(i, i+1))
+		} else {
+			unknown = append(unknown, p.src[t.start:t.end])
+		}
+		i++
+	}
+	if n := len(out); n > 0 && out[n-1].to == 0 {
+		p.span(&out[n-1], len(p.toks))
+	}
+	return out, unknown
+}
+
+// span sets the byte span of the chunk that ends before token j: it
+// starts at the token after the previous chunk.
+func (p *parser) span(c *chunk, j int) {
+	c.to = p.toks[j-1].end
+	c.from = c.to
+	// walk back over the chunk's tokens: its text is the source between
+	// its first and last token, found by the text it printed
+	if i := strings.LastIndex(p.src[:c.to], c.text); c.text != "" && i >= 0 {
+		c.from = i
+	}
+}
+
+// cueAt returns the length and cue of the longest cue phrase at i.
+func (p *parser) cueAt(i int) (int, cue) {
+	for n := min(5, len(p.toks)-i); n >= 1; n-- {
+		ws := make([]string, n)
+		ok := true
+		for k := range n {
+			if p.toks[i+k].punct {
+				ok = false
+				break
+			}
+			ws[k] = p.toks[i+k].w
+		}
+		if !ok {
+			continue
+		}
+		if c, found := cues[strings.Join(ws, " ")]; found {
+			return n, c
+		}
+	}
+	return 0, cueNone
+}
+
+// slot is where a clause puts its noun phrases.
+type slot uint8
+
+const (
+	slotNone slot = iota
+	slotVisit
+	slotAvoid
+	slotStay
+	slotEnd
+	slotUntil   // the Y of "not X until Y"
+	slotPurpose // the door of "reach the key to open the door"
+	slotVia     // "through the living room"
+	slotLater   // "visit A before B": B
+	slotEarlier // "visit B after A": A
+)
+
+type clause struct {
+	lead      cue // cueBefore / cueAfter / cueAlso at its start
+	role      slot
+	cur       slot
+	neg       bool
+	lists     map[slot][]*npList
+	there     bool
+	onlyAfter bool
+	anyOrder  bool
+	endVisit  bool
+	dur       *float64
+	deadline  *float64
+	bare      *float64
+	from, to  int // byte span
+	nps       int
+}
+
+func newClause() *clause { return &clause{lists: map[slot][]*npList{}, from: -1} }
+
+func (c *clause) grow(ch chunk) {
+	if ch.kind == chSoft || ch.kind == chStop {
+		return
+	}
+	if c.from < 0 || ch.from < c.from {
+		c.from = ch.from
+	}
+	c.to = max(c.to, ch.to)
+}
+
+func (c *clause) empty() bool {
+	return c.nps == 0 && !c.there && c.dur == nil && c.deadline == nil && c.bare == nil
+}
+
+// special reports whether the clause is inside an until/purpose/... part,
+// where verbs do not start a new clause.
+func (c *clause) special() bool {
+	switch c.cur {
+	case slotUntil, slotPurpose, slotVia, slotLater, slotEarlier:
+		return true
+	}
+	return false
+}
+
+// step is one place (or set of places) to visit in a sequence.
+type step struct {
+	idx      []int
+	all      bool // every member, in any order
+	any      bool // one of them
+	stay     float64
+	deadline float64 // 0: none
+	text     string
+}
+
+type until struct {
+	not []int // regions not entered ...
+	y   []int // ... until one of these is reached
+}
+
+type avoidItem struct {
+	idx       []int
+	described bool // from a description (colour, quantifier), not a name
+	text      string
+}
+
+// translator holds the meaning built so far.
+type translator struct {
+	src       string
+	w         *world
+	seqs      [][]*step
+	untils    []until
+	avoids    []avoidItem
+	ends      [][]int
+	notes     []Note
+	guard     []*npList // "before X," waiting for its Y
+	guardTxt  string
+	guardFrom int
+	prevRole  slot
+}
+
+func (tr *translator) note(phrase, format string, a ...any) {
+	tr.notes = append(tr.notes, Note{Phrase: strings.TrimSpace(phrase), Reading: fmt.Sprintf(format, a...)})
+}
+
+// Translate turns a controlled-English instruction into an STL formula
+// over env's region names (see the package documentation for the
+// grammar). Unknown words, phrases that fit several regions or none,
+// and requests that STL cannot state here are errors, never guesses.
+func Translate(env *robot.Env, instruction string) (Result, error) {
+	if env == nil {
+		return Result{}, errors.New("nl: nil environment")
+	}
+	if len(instruction) > maxInput {
+		return Result{}, fmt.Errorf("nl: instruction longer than %d bytes", maxInput)
+	}
+	if strings.TrimSpace(instruction) == "" {
+		return Result{}, errors.New("nl: empty instruction")
+	}
+	w := newWorld(env)
+	p := &parser{src: instruction, toks: normalize(tokenize(instruction)), w: w}
+	chs, unknown := p.chunks()
+	if len(unknown) > 0 {
+		slices.Sort(unknown)
+		return Result{}, &UnknownWordsError{Words: slices.Compact(unknown)}
+	}
+	tr := &translator{src: instruction, w: w, seqs: [][]*step{nil}}
+	if err := tr.run(chs); err != nil {
+		return Result{}, err
+	}
+	f, err := tr.formula()
+	if err != nil {
+		return Result{}, err
+	}
+	if err := env.CheckFormula(f); err != nil {
+		return Result{}, fmt.Errorf("nl: %w", err)
+	}
+	return Result{Formula: f, Text: f.String(), Notes: tr.notes}, nil
+}
+
+// run groups chunks into clauses and interprets each.
+func (tr *translator) run(chs []chunk) error {
+	c := newClause()
+	soft := false
+	flush := func() error {
+		if !c.empty() || c.lead == cueAlso {
+			if err := tr.clause(c); err != nil {
+				return err
+			}
+		}
+		c = newClause()
+		soft = false
+		return nil
+	}
+	for _, ch := range chs {
+		if ch.kind == chCue && (ch.cue == cueThen || ch.cue == cueAlso) {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+		if !(ch.kind == chCue && isVerb(ch.cue) && !c.special() && (c.nps > 0 || soft && c.there)) {
+			c.grow(ch)
+		}
+		switch ch.kind {
+		case chStop:
+			if err := flush(); err != nil {
+				return err
+			}
+			if tr.guard != nil {
+				return fmt.Errorf("%w: %q: say what to visit first", ErrUnsupported, tr.guardTxt)
+			}
+			tr.prevRole = slotNone
+			continue
+		case chSoft:
+			soft = true
+			continue
+		case chTime:
+			v := ch.secs
+			switch {
+			case ch.deadline:
+				c.deadline = &v
+			case ch.bare:
+				c.bare = &v
+			default:
+				c.dur = &v
+			}
+			continue
+		case chNP:
+			if c.cur == slotNone {
+				c.cur = c.role
+				if c.cur == slotNone {
+					c.cur = tr.prevRole
+				}
+				if c.cur == slotNone {
+					c.cur = slotVisit
+				}
+			}
+			c.lists[c.cur] = append(c.lists[c.cur], ch.list)
+			c.nps++
+			soft = false
+			continue
+		}
+		// cues
+		switch ch.cue {
+		case cueThen, cueAlso:
+			if ch.cue == cueAlso {
+				c.lead = cueAlso
+			}
+		case cueBefore, cueAfter:
+			if c.nps == 0 && c.lead != cueBefore && c.lead != cueAfter {
+				if c.lead == cueAlso {
+					tr.newSequence()
+				}
+				c.lead = ch.cue
+				break
+			}
+			if ch.cue == cueBefore {
+				c.cur = slotLater
+			} else {
+				c.cur = slotEarlier
+			}
+		case cueUntil:
+			c.cur = slotUntil
+		case cueOnlyAfter:
+			c.onlyAfter = true
+			c.cur = slotUntil
+		case cuePurpose:
+			c.cur = slotPurpose
+		case cueVia:
+			if c.nps > 0 {
+				c.cur = slotVia
+			} else if c.role == slotNone {
+				c.role = slotVisit
+			}
+		case cueThere:
+			c.there = true
+			if c.cur == slotNone {
+				c.cur = c.role
+			}
+		case cueAnyOrder:
+			c.anyOrder = true
+		case cueFirst:
+			// ordering words add nothing: the order is the text's
+		case cueVisit, cueNeg, cueAvoid, cueStay, cueEnd, cueEndVisit:
+			if c.special() {
+				break // "until you have been to": the verb belongs to Y
+			}
+			if c.nps > 0 || (soft && c.there) {
+				if err := flush(); err != nil {
+					return err
+				}
+				c.grow(ch)
+			}
+			switch ch.cue {
+			case cueNeg:
+				c.neg = true
+				if c.role == slotVisit || c.role == slotNone {
+					c.role = slotAvoid
+				}
+			case cueVisit:
+				if c.neg || c.role == slotAvoid {
+					c.role = slotAvoid
+				} else if c.role != slotStay && c.role != slotEnd {
+					c.role = slotVisit
+				}
+			case cueAvoid:
+				c.role = slotAvoid
+			case cueStay:
+				c.role = slotStay
+			case cueEnd:
+				c.role = slotEnd
+			case cueEndVisit:
+				c.role, c.endVisit = slotVisit, true
+			}
+			c.cur = slotNone
+		}
+		soft = false
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	if tr.guard != nil {
+		return fmt.Errorf("%w: %q: say what to visit first", ErrUnsupported, tr.guardTxt)
+	}
+	return nil
+}
+
+func isVerb(c cue) bool {
+	switch c {
+	case cueVisit, cueNeg, cueAvoid, cueStay, cueEnd, cueEndVisit:
+		return true
+	}
+	return false
+}
+
+func (tr *translator) newSequence() {
+	if len(tr.seqs[len(tr.seqs)-1]) > 0 {
+		tr.seqs = append(tr.seqs, nil)
+	}
+}
+
+func (tr *translator) lastStep() *step {
+	for k := len(tr.seqs) - 1; k >= 0; k-- {
+		if s := tr.seqs[k]; len(s) > 0 {
+			return s[len(s)-1]
+		}
+	}
+	return nil
+}
+
+// resolveList resolves every phrase of a list; exclude is for "other".
+// each says that "any" means every one of them (as in "avoid any blue
+// room"), for the note.
+func (tr *translator) resolveList(l *npList, exclude []int, each bool) ([]resolved, error) {
+	var out []resolved
+	for _, np := range l.items {
+		r, err := tr.w.resolve(np, exclude)
+		if err != nil {
+			return nil, err
+		}
+		if r.wall {
+			out = append(out, r)
+			continue
+		}
+		how := ""
+		switch {
+		case (r.all || each) && len(r.idx) > 1:
+			how = "each of "
+		case r.any && len(r.idx) > 1:
+			how = "any one of "
+		}
+		reading := how + tr.w.names(r.idx)
+		if r.why != "" {
+			reading += " (" + r.why + ")"
+		}
+		tr.note(np.text, "%s", reading)
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// union resolves lists and returns every region they name.
+func (tr *translator) union(ls []*npList, exclude []int, each bool) ([]int, bool, error) {
+	var idx []int
+	wall := false
+	for _, l := range ls {
+		rs, err := tr.resolveList(l, exclude, each)
+		if err != nil {
+			return nil, false, err
+		}
+		for _, r := range rs {
+			wall = wall || r.wall
+			for _, i := range r.idx {
+				if !slices.Contains(idx, i) {
+					idx = append(idx, i)
+				}
+			}
+		}
+	}
+	return idx, wall, nil
+}
+
+// clause interprets one clause.
+func (tr *translator) clause(c *clause) error {
+	text := ""
+	if c.from >= 0 {
+		text = tr.src[c.from:c.to]
+	}
+	if c.lead == cueAlso {
+		tr.newSequence()
+	}
+	if c.lead == cueBefore {
+		// "Before X, visit Y": X waits for the next clause's Y
+		var all []*npList
+		for _, s := range []slot{slotVisit, slotAvoid, slotStay, slotEnd, slotNone} {
+			all = append(all, c.lists[s]...)
+		}
+		if len(all) == 0 {
+			return fmt.Errorf("%w: %q: before what?", ErrUnsupported, text)
+		}
+		tr.guard, tr.guardTxt, tr.guardFrom = all, text, c.from
+		return nil
+	}
+	visits := c.lists[slotVisit]
+	if tr.guard != nil && len(visits) > 0 {
+		y, wall, err := tr.union(visits, nil, false)
+		if err != nil {
+			return err
+		}
+		if wall {
+			return fmt.Errorf("%w: %q: walls and obstacles cannot be visited", ErrUnsupported, text)
+		}
+		x, _, err := tr.union(tr.guard, y, true)
+		if err != nil {
+			return err
+		}
+		tr.addUntils(x, y, tr.src[tr.guardFrom:c.to])
+		tr.guard = nil
+		visits = nil
+	}
+	if ys := c.lists[slotUntil]; len(ys) > 0 {
+		y, wall, err := tr.union(ys, nil, false)
+		if err != nil {
+			return err
+		}
+		if wall {
+			return fmt.Errorf("%w: %q: walls and obstacles cannot be visited", ErrUnsupported, text)
+		}
+		xs := c.lists[slotAvoid]
+		if c.onlyAfter {
+			xs = append(xs, visits...)
+			visits = nil
+		}
+		if len(xs) == 0 {
+			return fmt.Errorf("%w: %q: until what? (say \"do not enter X until Y\")", ErrUnsupported, text)
+		}
+		x, _, err := tr.union(xs, y, true)
+		if err != nil {
+			return err
+		}
+		tr.addUntils(x, y, text)
+		delete(c.lists, slotAvoid)
+	}
+	if ds := c.lists[slotPurpose]; len(ds) > 0 {
+		if len(visits) == 0 {
+			return fmt.Errorf("%w: %q: reach what first?", ErrUnsupported, text)
+		}
+		if err := tr.purpose(visits, ds, text); err != nil {
+			return err
+		}
+		visits = nil
+	}
+	if as := c.lists[slotAvoid]; len(as) > 0 {
+		for _, l := range as {
+			rs, err := tr.resolveList(l, nil, true)
+			if err != nil {
+				return err
+			}
+			for k, r := range rs {
+				if r.wall {
+					tr.note(l.items[k].text, "walls and obstacles are always avoided: the checker keeps every robot's disc clear of them, so no formula is needed")
+					continue
+				}
+				np := l.items[k]
+				tr.avoids = append(tr.avoids, avoidItem{idx: r.idx, described: np.generic || len(np.colours)+len(np.similar) > 0 || np.quant != "" || np.plural, text: np.text})
+			}
+		}
+	}
+	// steps of the sequence
+	var made []*step
+	addLists := func(ls []*npList) error {
+		for _, l := range ls {
+			rs, err := tr.resolveList(l, nil, false)
+			if err != nil {
+				return err
+			}
+			for _, r := range rs {
+				if r.wall {
+					return fmt.Errorf("%w: %q: walls and obstacles cannot be visited", ErrUnsupported, l.text)
+				}
+			}
+			if l.or {
+				var idx []int
+				for _, r := range rs {
+					idx = append(idx, r.idx...)
+				}
+				made = append(made, &step{idx: idx, any: len(idx) > 1, text: l.text})
+				continue
+			}
+			if len(rs) > 1 && !c.anyOrder {
+				tr.note(l.text, "visited in the order given (say \"in any order\" otherwise)")
+			}
+			for k, r := range rs {
+				made = append(made, &step{idx: r.idx, all: r.all && len(r.idx) > 1, any: r.any && len(r.idx) > 1, text: l.items[k].text})
+			}
+		}
+		return nil
+	}
+	for _, s := range []slot{slotEarlier, slotVia, slotVisit, slotLater} {
+		ls := c.lists[s]
+		if s == slotVisit {
+			ls = visits
+		}
+		if err := addLists(ls); err != nil {
+			return err
+		}
+	}
+	if c.anyOrder && len(made) > 1 {
+		merged := &step{all: true, text: text}
+		for _, s := range made {
+			if s.any {
+				return fmt.Errorf("%w: %q: \"in any order\" with a choice", ErrUnsupported, text)
+			}
+			merged.idx = append(merged.idx, s.idx...)
+		}
+		made = []*step{merged}
+		tr.note(text, "in any order")
+	}
+	if c.endVisit && len(made) > 0 {
+		tr.note(text, "the last place visited")
+	}
+	// durations and deadlines
+	dur := c.dur
+	if dur == nil && c.bare != nil && (c.role == slotStay || c.there) {
+		dur = c.bare
+	}
+	if c.bare != nil && dur == nil {
+		if c.deadline != nil {
+			return fmt.Errorf("%w: %q: a second time without \"for\" or \"within\"", ErrUnsupported, text)
+		}
+		c.deadline = c.bare
+	}
+	if c.deadline != nil {
+		if *c.deadline <= 0 {
+			return fmt.Errorf("%w: %q: a deadline must be positive", ErrUnsupported, text)
+		}
+		switch {
+		case len(made) == 1:
+			made[0].deadline = *c.deadline
+		case len(made) > 1:
+			return fmt.Errorf("%w: %q: one deadline for several places in a row; give each place its own", ErrUnsupported, text)
+		default:
+			return fmt.Errorf("%w: %q: a deadline for what? (say \"reach X within N seconds\")", ErrUnsupported, text)
+		}
+		tr.note(text, "within %s seconds (F[0,%s]; counted from the previous step)", fmtNum(*c.deadline), fmtNum(*c.deadline))
+	}
+	seq := &tr.seqs[len(tr.seqs)-1]
+	*seq = append(*seq, made...)
+	// stays
+	stays := c.lists[slotStay]
+	if c.role == slotStay || (dur != nil && len(made) > 0) {
+		var target *step
+		switch {
+		case len(stays) > 0:
+			idx, wall, err := tr.union(stays, nil, false)
+			if err != nil {
+				return err
+			}
+			if wall {
+				return fmt.Errorf("%w: %q: robots cannot stay in walls or obstacles", ErrUnsupported, text)
+			}
+			if last := tr.lastStep(); last != nil && sameSet(last.idx, idx) {
+				target = last
+			} else {
+				target = &step{idx: idx, any: len(idx) > 1, text: text}
+				*seq = append(*seq, target)
+			}
+		case len(made) > 0:
+			target = made[len(made)-1]
+		default:
+			target = tr.lastStep()
+			if target == nil {
+				return fmt.Errorf("%w: %q: stay where?", ErrUnsupported, text)
+			}
+		}
+		if dur == nil {
+			tr.ends = append(tr.ends, target.idx)
+			tr.note(text, "stays in %s to the end (F G)", tr.w.names(target.idx))
+		} else {
+			if *dur <= 0 {
+				return fmt.Errorf("%w: %q: a stay must last a positive time", ErrUnsupported, text)
+			}
+			target.stay = *dur
+			tr.note(text, "stays in %s for %s seconds (G[0,%s])", tr.w.names(target.idx), fmtNum(*dur), fmtNum(*dur))
+		}
+	} else if c.there && len(made) == 0 && c.role == slotVisit {
+		last := tr.lastStep()
+		if last == nil {
+			return fmt.Errorf("%w: %q: there is nowhere yet", ErrUnsupported, text)
+		}
+		*seq = append(*seq, &step{idx: last.idx, any: last.any, all: last.all, text: text})
+	}
+	if es := c.lists[slotEnd]; len(es) > 0 {
+		idx, wall, err := tr.union(es, nil, false)
+		if err != nil {
+			return err
+		}
+		if wall {
+			return fmt.Errorf("%w: %q: robots cannot end in walls or obstacles", ErrUnsupported, text)
+		}
+		tr.ends = append(tr.ends, idx)
+		tr.note(text, "ends in %s and stays there (F G)", tr.w.names(idx))
+	}
+	if len(c.lists[slotAvoid]) > 0 || len(made) > 0 || len(stays) > 0 {
+		tr.prevRole = c.role
+		if tr.prevRole == slotNone {
+			tr.prevRole = slotVisit
+		}
+	}
+	return nil
+}
+
+func sameSet(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
+}
+
+func (tr *translator) addUntils(x, y []int, text string) {
+	var parts []string
+	for _, i := range x {
+		if slices.Contains(y, i) {
+			continue
+		}
+		tr.untils = append(tr.untils, until{not: []int{i}, y: y})
+		parts = append(parts, "("+tr.untilFormula(until{not: []int{i}, y: y}).String()+")")
+	}
+	tr.note(text, "not entering %s until %s is reached: %s", tr.w.names(x), tr.w.names(y), strings.Join(parts, " & "))
+}
+
+// purpose reads "reach the key first to open the door": !door U key, and
+// with "corresponding"/"its", each door with the key that opens it.
+func (tr *translator) purpose(keys, doors []*npList, text string) error {
+	ky, kw, err := tr.union(keys, nil, false)
+	if err != nil {
+		return err
+	}
+	dx, dw, err := tr.union(doors, nil, true)
+	if err != nil {
+		return err
+	}
+	if kw || dw {
+		return fmt.Errorf("%w: %q: walls and obstacles cannot be visited or opened", ErrUnsupported, text)
+	}
+	paired := false
+	for _, ls := range [][]*npList{keys, doors} {
+		for _, l := range ls {
+			for _, np := range l.items {
+				paired = paired || np.paired
+			}
+		}
+	}
+	if !paired && len(ky) == 1 {
+		tr.addUntils(dx, ky, text)
+		return nil
+	}
+	if !paired && len(dx) == 1 && len(ky) > 1 {
+		tr.addUntils(dx, ky, text)
+		return nil
+	}
+	n := 0
+	for _, d := range dx {
+		k := tr.w.opener(d, ky)
+		if k < 0 {
+			return fmt.Errorf("%w: %q: nothing says which of %s opens %s (give each region a function such as \"opened by key1\")", ErrAmbiguous, text, tr.w.names(ky), tr.w.places[d].name)
+		}
+		tr.addUntils([]int{d}, []int{k}, text)
+		n++
+	}
+	if n == 0 {
+		return fmt.Errorf("%w: %q: no door to open", ErrUnsupported, text)
+	}
+	return nil
+}
+
+// opener finds the region among keys that opens door d: a function
+// "opens D" on the key or "opened by K" on the door, else the same number
+// in the name (key3 for door3).
+func (w *world) opener(d int, keys []int) int {
+	env := w.env
+	door := w.places[d].name
+	if m := pairRe.FindStringSubmatch(env.Regions[d].Function); m != nil && strings.Contains(strings.ToLower(m[1]), "by") {
+		for _, k := range keys {
+			if w.places[k].name == m[2] {
+				return k
+			}
+		}
+	}
+	for _, k := range keys {
+		if m := pairRe.FindStringSubmatch(env.Regions[k].Function); m != nil && !strings.Contains(strings.ToLower(m[1]), "by") && m[2] == door {
+			return k
+		}
+	}
+	num := func(ws []string) string {
+		if len(ws) > 1 && isNumber(ws[len(ws)-1]) {
+			return ws[len(ws)-1]
+		}
+		return ""
+	}
+	dn := num(w.places[d].full)
+	found := -1
+	for _, k := range keys {
+		if dn != "" && num(w.places[k].full) == dn {
+			if found >= 0 {
+				return -1
+			}
+			found = k
+		}
+	}
+	return found
+}
+
+func (tr *translator) atom(i int) *stl.Formula { return stl.Prop("", tr.w.places[i].name) }
+
+func (tr *translator) atoms(idx []int) *stl.Formula {
+	fs := make([]*stl.Formula, len(idx))
+	for k, i := range idx {
+		fs[k] = tr.atom(i)
+	}
+	return stl.Or(fs...)
+}
+
+func (tr *translator) untilFormula(u until) *stl.Formula {
+	return stl.Until(stl.Not(tr.atoms(u.not)), nil, tr.atoms(u.y))
+}
+
+func and(a, b *stl.Formula) *stl.Formula {
+	if b == nil {
+		return a
+	}
+	return stl.And(a, b)
+}
+
+// sequence builds F(s1 & F(s2 & ...)); a step of several regions in any
+// order becomes F(a & rest) & F(b & rest).
+func (tr *translator) sequence(steps []*step) *stl.Formula {
+	var next *stl.Formula
+	for k := len(steps) - 1; k >= 0; k-- {
+		s := steps[k]
+		var b *stl.Bounds
+		if s.deadline > 0 {
+			b = stl.Within(0, s.deadline)
+		}
+		core := func(f *stl.Formula) *stl.Formula {
+			if s.stay > 0 {
+				return stl.Always(stl.Within(0, s.stay), f)
+			}
+			return f
+		}
+		if s.all {
+			parts := make([]*stl.Formula, len(s.idx))
+			for j, i := range s.idx {
+				var rest *stl.Formula
+				if next != nil {
+					rest = next.Clone()
+				}
+				parts[j] = stl.Eventually(b, and(core(tr.atom(i)), rest))
+			}
+			next = stl.And(parts...)
+			continue
+		}
+		next = stl.Eventually(b, and(core(tr.atoms(s.idx)), next))
+	}
+	return next
+}
+
+// formula assembles the conjunction: sequences, untils, ends, avoids.
+func (tr *translator) formula() (*stl.Formula, error) {
+	visited := map[int]bool{}
+	for _, seq := range tr.seqs {
+		for _, s := range seq {
+			for _, i := range s.idx {
+				visited[i] = true
+			}
+		}
+	}
+	for _, u := range tr.untils {
+		for _, i := range u.y {
+			visited[i] = true
+		}
+	}
+	for _, e := range tr.ends {
+		for _, i := range e {
+			visited[i] = true
+		}
+	}
+	var avoid []int
+	for _, a := range tr.avoids {
+		var keep, dropped []int
+		for _, i := range a.idx {
+			if visited[i] {
+				dropped = append(dropped, i)
+			} else {
+				keep = append(keep, i)
+			}
+		}
+		if len(dropped) > 0 {
+			if !a.described {
+				return nil, fmt.Errorf("%w: %s is both to be visited and avoided", ErrUnsupported, tr.w.names(dropped))
+			}
+			tr.note(a.text, "%s not avoided: the instruction visits it", tr.w.names(dropped))
+		}
+		for _, i := range keep {
+			if !slices.Contains(avoid, i) {
+				avoid = append(avoid, i)
+			}
+		}
+		if len(keep) > 0 {
+			tr.note(a.text, "avoided for the whole task: %s", tr.w.names(keep))
+		}
+	}
+	var parts []*stl.Formula
+	seen := map[string]bool{}
+	add := func(f *stl.Formula) {
+		if f == nil {
+			return
+		}
+		for _, c := range conjuncts(f) {
+			if s := c.String(); !seen[s] {
+				seen[s] = true
+				parts = append(parts, c)
+			}
+		}
+	}
+	for _, seq := range tr.seqs {
+		if len(seq) > 0 {
+			add(tr.sequence(seq))
+		}
+	}
+	for _, u := range tr.untils {
+		add(tr.untilFormula(u))
+	}
+	for _, e := range tr.ends {
+		add(stl.Eventually(nil, stl.Always(nil, tr.atoms(e))))
+	}
+	if len(avoid) > 0 {
+		nots := make([]*stl.Formula, len(avoid))
+		for k, i := range avoid {
+			nots[k] = stl.Not(tr.atom(i))
+		}
+		add(stl.Always(nil, stl.And(nots...)))
+	}
+	if len(parts) == 0 {
+		return nil, fmt.Errorf("%w: the instruction asks for nothing to visit, avoid or stay in", ErrUnsupported)
+	}
+	return stl.And(parts...), nil
+}
+
+// conjuncts flattens a conjunction.
+func conjuncts(f *stl.Formula) []*stl.Formula {
+	if f.Op != stl.OpAnd {
+		return []*stl.Formula{f}
+	}
+	var out []*stl.Formula
+	for _, a := range f.Args {
+		out = append(out, conjuncts(a)...)
+	}
+	return out
+}
+
+func fmtNum(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
