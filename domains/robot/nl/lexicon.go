@@ -210,8 +210,8 @@ func init() {
 		"crosses", "crossing", "drop by", "pop into", "swing by", "make your way", "make my way",
 		"make its way", "makes its way", "making your way", "find your way", "set foot", "step foot",
 		"set foot in", "step foot in", "pay a visit", "take a trip", "a trip", "a visit", "a stop",
-		"been", "disturb", "disturbing", "touch", "touching", "touches", "use", "occupy", "cover",
-		"see", "roam", "wander", "wander into", "rove", "collect", "pick up", "grab", "fetch",
+		"been", "disturb", "disturbing", "touch", "touching", "touches", "occupy",
+		"see", "roam", "open", "opens", "opening", "unlock", "unlocking", "wander", "wander into", "rove", "collect", "pick up", "grab", "fetch",
 	)
 	addCues(cueNeg, "not", "never", "without", "no", "nor", "neither")
 	addCues(cueAvoid,
@@ -274,7 +274,7 @@ func init() {
 		"everything", "anything", "thing", "things", "task", "mission", "job", "doing", "done",
 		"able", "allowed", "permitted", "supposed", "required", "expected", "want", "wants",
 		"like to", "would like", "i want", "we want", "goal is", "point", "trip to",
-		"so that", "in order", "order", "open", "unlock", "opening", "unlocking", "pick",
+		"so that", "in order", "order", "pick",
 		"food", "corresponding", "specific", "matching", "respective", "own", "same",
 		"exactly", "precisely", "particular", "certain", "certainly", "definitely", "really",
 		"very", "closely", "quite", "rather", "somewhat", "fairly", "slightly",

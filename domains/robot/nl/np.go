@@ -362,6 +362,7 @@ func (p *parser) nounPhrase(i int, allowExcept bool) (*nounPhrase, int, bool) {
 	switch w := p.word(j); {
 	case dets[w]:
 		np.definite = true
+		np.paired = w == "its" || w == "their"
 		j++
 	case w == "a" || w == "an":
 		np.indefinite = true
@@ -468,6 +469,9 @@ func (p *parser) nounPhrase(i int, allowExcept bool) (*nounPhrase, int, bool) {
 				return p.finish(np, i, j)
 			}
 			k += n
+			for p.word(k) == "exactly" || p.word(k) == "precisely" {
+				k++
+			}
 			if k2, ok := p.exceptColour(np, k); ok {
 				j = k2
 				continue

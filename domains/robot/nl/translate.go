@@ -219,6 +219,7 @@ type clause struct {
 	bare      *float64
 	from, to  int // byte span
 	nps       int
+	curNPs    int // phrases in the current slot
 }
 
 func newClause() *clause { return &clause{lists: map[slot][]*npList{}, from: -1} }
@@ -245,6 +246,16 @@ func (c *clause) special() bool {
 		return true
 	}
 	return false
+}
+
+// splits reports whether a verb starts a new clause: after the clause's
+// noun phrases, except that in an until/purpose/... part it takes a
+// separator (", and visit ...") and a phrase in that part.
+func (c *clause) splits(soft bool) bool {
+	if c.special() {
+		return soft && c.curNPs > 0
+	}
+	return c.nps > 0 || soft && c.there
 }
 
 // step is one place (or set of places) to visit in a sequence.
@@ -342,7 +353,7 @@ func (tr *translator) run(chs []chunk) error {
 				return err
 			}
 		}
-		if !(ch.kind == chCue && isVerb(ch.cue) && !c.special() && (c.nps > 0 || soft && c.there)) {
+		if !(ch.kind == chCue && isVerb(ch.cue) && c.splits(soft)) {
 			c.grow(ch)
 		}
 		switch ch.kind {
@@ -381,6 +392,7 @@ func (tr *translator) run(chs []chunk) error {
 			}
 			c.lists[c.cur] = append(c.lists[c.cur], ch.list)
 			c.nps++
+			c.curNPs++
 			soft = false
 			continue
 		}
@@ -403,16 +415,21 @@ func (tr *translator) run(chs []chunk) error {
 			} else {
 				c.cur = slotEarlier
 			}
+			c.curNPs = 0
 		case cueUntil:
 			c.cur = slotUntil
+			c.curNPs = 0
 		case cueOnlyAfter:
 			c.onlyAfter = true
 			c.cur = slotUntil
+			c.curNPs = 0
 		case cuePurpose:
 			c.cur = slotPurpose
+			c.curNPs = 0
 		case cueVia:
 			if c.nps > 0 {
 				c.cur = slotVia
+				c.curNPs = 0
 			} else if c.role == slotNone {
 				c.role = slotVisit
 			}
@@ -426,10 +443,10 @@ func (tr *translator) run(chs []chunk) error {
 		case cueFirst:
 			// ordering words add nothing: the order is the text's
 		case cueVisit, cueNeg, cueAvoid, cueStay, cueEnd, cueEndVisit:
-			if c.special() {
+			if c.special() && !c.splits(soft) {
 				break // "until you have been to": the verb belongs to Y
 			}
-			if c.nps > 0 || (soft && c.there) {
+			if c.splits(soft) {
 				if err := flush(); err != nil {
 					return err
 				}
@@ -567,29 +584,13 @@ func (tr *translator) clause(c *clause) error {
 	}
 	visits := c.lists[slotVisit]
 	if tr.guard != nil && len(visits) > 0 {
-		y, wall, err := tr.union(visits, nil, false)
-		if err != nil {
+		if err := tr.order(tr.guard, visits, false, tr.src[tr.guardFrom:c.to]); err != nil {
 			return err
 		}
-		if wall {
-			return fmt.Errorf("%w: %q: walls and obstacles cannot be visited", ErrUnsupported, text)
-		}
-		x, _, err := tr.union(tr.guard, y, true)
-		if err != nil {
-			return err
-		}
-		tr.addUntils(x, y, tr.src[tr.guardFrom:c.to])
 		tr.guard = nil
 		visits = nil
 	}
 	if ys := c.lists[slotUntil]; len(ys) > 0 {
-		y, wall, err := tr.union(ys, nil, false)
-		if err != nil {
-			return err
-		}
-		if wall {
-			return fmt.Errorf("%w: %q: walls and obstacles cannot be visited", ErrUnsupported, text)
-		}
 		xs := c.lists[slotAvoid]
 		if c.onlyAfter {
 			xs = append(xs, visits...)
@@ -598,18 +599,16 @@ func (tr *translator) clause(c *clause) error {
 		if len(xs) == 0 {
 			return fmt.Errorf("%w: %q: until what? (say \"do not enter X until Y\")", ErrUnsupported, text)
 		}
-		x, _, err := tr.union(xs, y, true)
-		if err != nil {
+		if err := tr.order(xs, ys, false, text); err != nil {
 			return err
 		}
-		tr.addUntils(x, y, text)
 		delete(c.lists, slotAvoid)
 	}
 	if ds := c.lists[slotPurpose]; len(ds) > 0 {
 		if len(visits) == 0 {
 			return fmt.Errorf("%w: %q: reach what first?", ErrUnsupported, text)
 		}
-		if err := tr.purpose(visits, ds, text); err != nil {
+		if err := tr.order(ds, visits, true, text); err != nil {
 			return err
 		}
 		visits = nil
@@ -798,47 +797,80 @@ func (tr *translator) addUntils(x, y []int, text string) {
 	tr.note(text, "not entering %s until %s is reached: %s", tr.w.names(x), tr.w.names(y), strings.Join(parts, " & "))
 }
 
-// purpose reads "reach the key first to open the door": !door U key, and
-// with "corresponding"/"its", each door with the key that opens it.
-func (tr *translator) purpose(keys, doors []*npList, text string) error {
-	ky, kw, err := tr.union(keys, nil, false)
-	if err != nil {
-		return err
-	}
-	dx, dw, err := tr.union(doors, nil, true)
-	if err != nil {
-		return err
-	}
-	if kw || dw {
-		return fmt.Errorf("%w: %q: walls and obstacles cannot be visited or opened", ErrUnsupported, text)
-	}
+// order adds "do not enter X until Y" for the regions of xs and ys. Each
+// region that ys asks for with "and", "all" or a plural is a Y of its own
+// ("not X until A and B": !X U A & !X U B); "A or B" and "any" make one Y
+// (!X U (A | B)). With "corresponding", "its" or "their" (or, for "reach
+// the keys to open the doors", several regions on both sides) each X is
+// paired with the Y that opens it.
+func (tr *translator) order(xs, ys []*npList, purpose bool, text string) error {
+	var ySets [][]int
+	var yAll []int
 	paired := false
-	for _, ls := range [][]*npList{keys, doors} {
-		for _, l := range ls {
-			for _, np := range l.items {
-				paired = paired || np.paired
+	for _, l := range ys {
+		rs, err := tr.resolveList(l, nil, false)
+		if err != nil {
+			return err
+		}
+		var union []int
+		for k, r := range rs {
+			if r.wall {
+				return fmt.Errorf("%w: %q: walls and obstacles cannot be visited", ErrUnsupported, text)
+			}
+			paired = paired || l.items[k].paired
+			yAll = append(yAll, r.idx...)
+			switch {
+			case l.or:
+				union = append(union, r.idx...)
+			case r.any:
+				ySets = append(ySets, r.idx)
+			default:
+				for _, i := range r.idx {
+					ySets = append(ySets, []int{i})
+				}
+			}
+		}
+		if len(union) > 0 {
+			ySets = append(ySets, union)
+		}
+	}
+	var x []int
+	for _, l := range xs {
+		rs, err := tr.resolveList(l, yAll, true)
+		if err != nil {
+			return err
+		}
+		for k, r := range rs {
+			if r.wall {
+				return fmt.Errorf("%w: %q: walls and obstacles are never entered", ErrUnsupported, text)
+			}
+			paired = paired || l.items[k].paired
+			for _, i := range r.idx {
+				if !slices.Contains(x, i) && !slices.Contains(yAll, i) {
+					x = append(x, i)
+				}
 			}
 		}
 	}
-	if !paired && len(ky) == 1 {
-		tr.addUntils(dx, ky, text)
-		return nil
+	if len(x) == 0 {
+		return fmt.Errorf("%w: %q: nothing is left to keep out of", ErrUnsupported, text)
 	}
-	if !paired && len(dx) == 1 && len(ky) > 1 {
-		tr.addUntils(dx, ky, text)
-		return nil
-	}
-	n := 0
-	for _, d := range dx {
-		k := tr.w.opener(d, ky)
-		if k < 0 {
-			return fmt.Errorf("%w: %q: nothing says which of %s opens %s (give each region a function such as \"opened by key1\")", ErrAmbiguous, text, tr.w.names(ky), tr.w.places[d].name)
+	if paired || purpose && len(x) > 1 && len(yAll) > 1 {
+		var pairs []string
+		for _, d := range x {
+			k := tr.w.opener(d, yAll)
+			if k < 0 {
+				return fmt.Errorf("%w: %q: nothing says which of %s goes with %s (give the regions functions such as \"opened by key1\")", ErrAmbiguous, text, tr.w.names(yAll), tr.w.places[d].name)
+			}
+			u := until{not: []int{d}, y: []int{k}}
+			tr.untils = append(tr.untils, u)
+			pairs = append(pairs, "("+tr.untilFormula(u).String()+")")
 		}
-		tr.addUntils([]int{d}, []int{k}, text)
-		n++
+		tr.note(text, "each of %s only after the region that opens it: %s", tr.w.names(x), strings.Join(pairs, " & "))
+		return nil
 	}
-	if n == 0 {
-		return fmt.Errorf("%w: %q: no door to open", ErrUnsupported, text)
+	for _, y := range ySets {
+		tr.addUntils(x, y, text)
 	}
 	return nil
 }
