@@ -316,8 +316,13 @@ func Translate(env *robot.Env, instruction string) (Result, error) {
 	p := &parser{src: instruction, toks: normalize(tokenize(instruction)), w: w}
 	chs, unknown := p.chunks()
 	if len(unknown) > 0 {
-		slices.Sort(unknown)
-		return Result{}, &UnknownWordsError{Words: slices.Compact(unknown)}
+		var words []string
+		for _, u := range unknown {
+			if !slices.Contains(words, u) {
+				words = append(words, u)
+			}
+		}
+		return Result{}, &UnknownWordsError{Words: words}
 	}
 	tr := &translator{src: instruction, w: w, seqs: [][]*step{nil}}
 	if err := tr.run(chs); err != nil {
@@ -933,6 +938,39 @@ func and(a, b *stl.Formula) *stl.Formula {
 	return stl.And(a, b)
 }
 
+// maxFormula bounds the size of a sequence's formula: a set of m places
+// before the rest of a sequence copies the rest m times.
+const maxFormula = 20000
+
+// seqSize is the number of nodes sequence(steps) would have (saturating
+// above maxFormula).
+func seqSize(steps []*step) int {
+	next := 0
+	for k := len(steps) - 1; k >= 0; k-- {
+		s := steps[k]
+		core := len(s.idx)
+		if !s.all && core > 1 {
+			core++
+		}
+		if s.stay > 0 {
+			core++
+		}
+		one := 1 + core + next
+		if next > 0 {
+			one++
+		}
+		if s.all {
+			next = len(s.idx)*(2+1+next) + 1
+		} else {
+			next = one
+		}
+		if next > maxFormula {
+			return maxFormula + 1
+		}
+	}
+	return next
+}
+
 // sequence builds F(s1 & F(s2 & ...)); a step of several regions in any
 // order becomes F(a & rest) & F(b & rest).
 func (tr *translator) sequence(steps []*step) *stl.Formula {
@@ -1025,6 +1063,9 @@ func (tr *translator) formula() (*stl.Formula, error) {
 		}
 	}
 	for _, seq := range tr.seqs {
+		if n := seqSize(seq); n > maxFormula {
+			return nil, fmt.Errorf("%w: %d sets of places in a row would make a formula of more than %d nodes", ErrUnsupported, len(seq), maxFormula)
+		}
 		if len(seq) > 0 {
 			add(tr.sequence(seq))
 		}
