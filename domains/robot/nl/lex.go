@@ -25,7 +25,7 @@ type token struct {
 const maxInput = 4000
 
 // tokenize splits s into tokens: words (letters, digits, apostrophes),
-// numbers, and punctuation (',' for , : and '.' for . ; ! ?). Hyphens and
+// numbers, and punctuation (',' for , : and '.' for . ; !, and '?'). Hyphens and
 // underscores separate words; contractions are expanded.
 func tokenize(s string) []token {
 	var out []token
@@ -36,7 +36,10 @@ func tokenize(s string) []token {
 		case r == ',' || r == ':':
 			out = append(out, token{w: ",", punct: true, start: i, end: i + size})
 			i += size
-		case r == '.' || r == ';' || r == '!' || r == '?':
+		case r == '?':
+			out = append(out, token{w: "?", punct: true, start: i, end: i + size})
+			i += size
+		case r == '.' || r == ';' || r == '!':
 			out = append(out, token{w: ".", punct: true, start: i, end: i + size})
 			i += size
 		case isWordRune(r):
@@ -116,7 +119,7 @@ func normalize(toks []token) []token {
 	var out []token
 	for i := 0; i < len(toks); {
 		matched := false
-		for n := min(3, len(toks)-i); n >= 1 && !matched; n-- {
+		for n := min(5, len(toks)-i); n >= 1 && !matched; n-- {
 			if !allWords(toks[i : i+n]) {
 				continue
 			}

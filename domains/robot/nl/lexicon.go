@@ -29,15 +29,25 @@ var synonyms = map[string]string{
 	// bedrooms
 	"sleeping room": "bedroom", "sleeping quarters": "bedroom", "sleeping quarter": "bedroom",
 	"sleeping area": "bedroom", "sleeping space": "bedroom", "bed room": "bedroom",
-	"bedchamber": "bedroom", "guest room": "bedroom",
-	"main bedroom": "master bedroom", "primary bedroom": "master bedroom",
+	"bedchamber": "bedroom", "guest room": "bedroom", "boudoir": "bedroom", "sleep space": "bedroom",
+	"resting area": "bedroom", "room of rest": "bedroom", "resting room": "bedroom", "sleep room": "bedroom",
+	"main bedroom": "master bedroom", "primary bedroom": "master bedroom", "master room": "master bedroom",
 	// kitchens
 	"culinary space": "kitchen", "culinary area": "kitchen", "culinary room": "kitchen",
-	"cookhouse": "kitchen", "galley": "kitchen", "kitchenette": "kitchen",
+	"cookhouse": "kitchen", "galley": "kitchen", "kitchenette": "kitchen", "cookery": "kitchen",
+	"cooking room": "kitchen", "cooking area": "kitchen", "cooking space": "kitchen", "cooking station": "kitchen",
+	"room for cooking": "kitchen", "space for cooking": "kitchen", "area for cooking": "kitchen",
+	"place for cooking": "kitchen", "food preparation area": "kitchen", "food preparation space": "kitchen",
+	"area for food preparation": "kitchen", "space for food preparation": "kitchen",
+	"place for culinary actions": "kitchen",
 	// dining rooms
 	"eating area": "dining room", "eating space": "dining room", "eating room": "dining room",
 	"dining area": "dining room", "dining space": "dining room", "dining hall": "dining room",
-	"diningroom": "dining room", "dinning room": "dining room",
+	"diningroom": "dining room", "dinning room": "dining room", "dining location": "dining room",
+	"room for dining": "dining room", "room meant for dining": "dining room", "place for meals": "dining room",
+	"space where meals are served": "dining room", "meal serving room": "dining room", "room set for dining": "dining room",
+	"place set aside for dining": "dining room", "place of eating": "dining room", "place for dining": "dining room",
+	"area for dining": "dining room", "eating place": "dining room", "room for meals": "dining room",
 	// living rooms
 	"livingroom": "living room", "lounge": "living room", "sitting room": "living room",
 	"family room": "living room", "living area": "living room", "living space": "living room",
@@ -50,7 +60,6 @@ var synonyms = map[string]string{
 	"charging station": "charging", "charger": "charging", "charging stations": "charging",
 	"charging dock": "charging", "charging area": "charging",
 	"transmitting station": "transmitter", "transmission station": "transmitter",
-	"cooking area": "cooking room", "cooking station": "cooking room",
 	"ingredient area": "ingredient room", "ingredient station": "ingredient room",
 	"target": "goal", "target area": "goal", "goal area": "goal", "goal region": "goal",
 	"destination": "goal",
@@ -60,6 +69,7 @@ var synonyms = map[string]string{
 var genericHeads = map[string]bool{
 	"room": true, "chamber": true, "space": true, "area": true, "place": true, "location": true,
 	"spot": true, "zone": true, "region": true, "one": true, "quarters": true, "section": true,
+	"interior": true, "enclosure": true, "compartment": true, "venue": true,
 }
 
 // wallHeads are nouns for the regions robots never enter.
@@ -79,13 +89,14 @@ const (
 var colourWords = map[string]string{
 	"red": red, "crimson": red, "scarlet": red, "ruby": red, "cherry": red, "maroon": red,
 	"burgundy": red, "vermilion": red, "vermillion": red, "carmine": red, "cardinal": red,
-	"wine": red, "blood": red, "reddish": red, "darkred": red, "tomato": red, "brick": red,
+	"wine": red, "blood": red, "reddish": red, "darkred": red, "tomato": red, "brick": red, "fiery": red,
 	"pink": pink, "rosy": pink, "rose": pink, "pinkish": pink, "blush": pink, "salmon": pink,
 	"hotpink": pink, "lightpink": pink, "magenta": pink, "fuchsia": pink,
-	"orange": orange, "amber": orange, "tangerine": orange, "coral": orange, "apricot": orange,
+	"orange": orange, "tangerine": orange, "coral": orange, "apricot": orange,
 	"peach": orange, "orangish": orange, "darkorange": orange,
 	"yellow": yellow, "mustard": yellow, "golden": yellow, "gold": yellow, "lemon": yellow,
 	"canary": yellow, "yellowish": yellow, "saffron": yellow, "khaki": yellow, "butter": yellow,
+	"sunflower": yellow, "buttercup": yellow, "sunny": yellow, "amber": yellow, "honey": yellow,
 	"green": green, "emerald": green, "lime": green, "olive": green, "jade": green, "mint": green,
 	"forest": green, "sage": green, "chartreuse": green, "greenish": green, "darkgreen": green,
 	"lightgreen": green, "seagreen": green, "forestgreen": green, "limegreen": green, "mintcream": green,
@@ -109,14 +120,18 @@ var colourWords = map[string]string{
 var shadeWords = map[string]bool{
 	"light": true, "dark": true, "pale": true, "deep": true, "bright": true, "true": true,
 	"pure": true, "vivid": true, "soft": true, "hot": true, "baby": true, "pastel": true,
-	"rich": true, "intense": true, "medium": true, "royal": true, "warm": true, "cool": true,
-	"muted": true, "strong": true, "faded": true, "dusty": true, "real": true,
+	"intense": true, "medium": true, "royal": true, "warm": true, "cool": true,
+	"muted": true, "strong": true, "faded": true, "dusty": true, "real": true, "bold": true,
+	"vibrant": true, "striking": true, "candy": true, "floss": true, "powder": true, "flamingo": true,
+	"pristine": true, "unadulterated": true, "absolute": true, "quintessential": true, "fundamental": true,
+	"exact": true, "raw": true, "clear": true, "cut": true, "actual": true, "genuine": true, "full": true,
+	"plain": true, "simple": true, "proper": true, "solid": true, "classic": true, "rich": true,
 }
 
 // colourSuffixes may follow a colour word ("mustard-colored", "rosy-hued").
 var colourSuffixes = map[string]bool{
 	"colored": true, "coloured": true, "hued": true, "tinted": true, "toned": true,
-	"shaded": true, "colour": false, "color": false,
+	"shaded": true, "themed": true, "decorated": true, "painted": true,
 }
 
 // neighbours are the families that "resemble" a family (adjacent on the
@@ -184,6 +199,8 @@ const (
 	cueWithin        // within (a deadline follows)
 	cueFor           // for (a duration follows)
 	cueFiller        // words that carry no meaning here
+	cueNextRoom      // "the next room": a visit between every two others (not expressible)
+	cueBack          // back, again: a place visited once more
 )
 
 // cues are the cue phrases; the longest phrase at a position wins.
@@ -211,6 +228,21 @@ func init() {
 		"make its way", "makes its way", "making your way", "find your way", "set foot", "step foot",
 		"set foot in", "step foot in", "pay a visit", "take a trip", "a trip", "a visit", "a stop",
 		"been", "disturb", "disturbing", "touch", "touching", "touches", "occupy",
+		"continue", "continues", "continuing", "progress", "progresses", "progressing", "start", "starting",
+		"start by", "start off by", "start with", "start at", "begin", "begin by", "begin with", "begin at",
+		"commence", "commence by", "commence at", "embark", "embark on", "initiate", "initiate from", "steer",
+		"make a beeline", "make a beeline to", "make a beeline for", "take the path", "take the route",
+		"set course for", "set course", "set your course to", "set your course for", "direct your steps to",
+		"direct yourself to", "direct", "migrate", "migrates", "relocate", "relocating", "shift", "pop",
+		"find yourself in", "lead you to", "leads you to", "lead", "access", "hit", "hits",
+		"poke your head into", "have a look at", "get a look at", "take a look at", "take a tour of",
+		"do a tour of", "browse", "scope out", "survey", "peruse", "check off", "make a round of",
+		"stop off at", "experience", "spend time", "spend time in", "spend some time", "spent some time",
+		"spent time", "make a stop", "make a quick stop", "make a pit stop", "pit stop", "a pit stop",
+		"a quick stop", "using", "bring you to", "brings you to", "backtrack", "reroute", "come in contact with",
+		"interact", "interact with", "meddle", "meddle with", "interfere", "tours", "move on to", "moving on to",
+		"go back", "head back", "come back", "get through", "go through", "not skip", "not miss",
+		"not miss out on", "move", "moving", "trip", "land in", "arrive in",
 		"see", "roam", "open", "opens", "opening", "unlock", "unlocking", "wander", "wander into", "rove", "collect", "pick up", "grab", "fetch",
 	)
 	addCues(cueNeg, "not", "never", "without", "no", "nor", "neither")
@@ -219,24 +251,30 @@ func init() {
 		"stay away", "stay away from", "keep away", "keep away from", "keep out", "keep out of",
 		"stay out", "stay out of", "steer clear", "steer clear of", "refrain", "refrain from",
 		"refraining from", "keep clear of", "stay clear of", "avoid contact with", "avoid going",
-		"avoid entering", "avoid contact", "skip", "skipping", "ignore",
+		"avoid entering", "avoid contact", "skip", "skipping", "ignore", "steering clear of", "steering clear",
+		"circumnavigate", "dodge", "dodging", "hold off on", "hold off", "keep off", "keep off from",
+		"keep off of", "stay off", "avoid any interaction with", "avoid brushing against",
 	)
 	addCues(cueStay, "stay", "stays", "staying", "remain", "remains", "linger", "lingers", "lingering",
 		"wait", "waits", "waiting", "dwell", "dwells", "dwelling", "spend", "spends", "spending",
-		"pause", "pausing", "rest", "hang around", "hang out", "hold", "stay put", "park")
+		"pause", "pausing", "rest", "hold", "stay put", "park", "hold still", "keep still", "stay stationary",
+		"maintain your position in", "hold your position in", "maintain your position", "hold your position",
+		"remaining", "stay still")
 	addCues(cueEnd, "end", "ends", "end up", "ending", "end up in", "conclude", "concludes", "concluding",
 		"finish", "finishes", "finishing", "terminate", "terminates", "wind up", "come to rest",
 		"come to a stop", "settle", "stop", "stops", "be at the end", "end the journey", "end your journey",
 		"end your trip", "finish your journey", "conclude your journey", "conclude the journey",
-		"end the trip", "finish the trip")
+		"end the trip", "finish the trip", "terminate", "wrap up", "round off", "culminate", "culminates",
+		"bring your tour to a close", "bring your journey to a close", "your final destination should be",
+		"final destination", "your final stop should be", "your final stop will be", "final stop")
 	addCues(cueEndVisit, "conclude your exploration", "conclude the exploration", "end your exploration",
 		"finish your exploration", "conclude your tour", "end your tour", "finish your tour",
 		"conclude your visits", "end your visits", "wrap up your exploration", "conclude exploring",
-		"end exploring")
+		"end exploring", "the final room to visit should be", "the last room to visit should be")
 	addCues(cueThen, "then", "and then", "afterwards", "afterward", "after that", "after this",
 		"after which", "followed by", "next", "subsequently", "thereafter", "from there", "from here",
 		"later", "once there", "finally", "lastly", "at last", "in the end", "at the end", "ultimately",
-		"eventually", "last of all", "and finally", "last")
+		"eventually", "last of all", "and finally", "last", "follow up with", "follow this up by", "followed up by")
 	addCues(cueAlso, "also", "additionally", "in addition", "as well", "moreover", "furthermore",
 		"besides that", "separately", "independently", "at some point", "at any point", "at any time", "sometime")
 	addCues(cueAnyOrder, "in any order", "in either order", "in whatever order", "in no particular order")
@@ -255,7 +293,10 @@ func init() {
 		"in no more than", "at most", "no more than")
 	addCues(cueFor, "for", "for at least", "for a minimum of", "for no less than", "for a full",
 		"for at minimum", "for a total of", "at least", "a minimum of", "a full", "for a period of",
-		"for a duration of", "for about", "for exactly", "for a time of")
+		"for a duration of", "for about", "for exactly", "for a time of", "for a span of", "for a quick",
+		"for a brief", "for a short", "for a count of", "for a count of at least", "for a minimum duration of",
+		"for a minimum span of", "for a period not less than", "for a period of no less than",
+		"for a period of at least", "not less than", "no less than", "for no fewer than")
 	addCues(cueFiller,
 		"the", "a", "an", "to", "of", "is", "are", "be", "being", "it", "its", "it is", "that", "this",
 		"you", "your", "yourself", "i", "we", "us", "robot", "the robot", "please", "kindly", "sure",
@@ -263,10 +304,10 @@ func init() {
 		"must", "should", "need", "needs", "need to", "have", "has", "had", "have to", "will", "would",
 		"can", "could", "may", "might", "shall", "do", "does", "did", "and", "but", "or", "so", "just",
 		"important", "it is important", "crucial", "essential", "necessary", "careful", "take care",
-		"way", "journey", "trip", "route", "path", "exploration", "tour", "at all", "with", "from",
-		"on", "in", "at", "into", "inside", "onto", "toward", "towards", "over", "back", "up", "down",
+		"journey", "exploration", "at all", "with", "from",
+		"on", "in", "at", "into", "inside", "onto", "toward", "towards", "over", "up", "down",
 		"out", "across", "around", "along", "while", "whilst", "as", "well", "here", "now",
-		"immediately", "directly", "straight", "again", "at least once", "once more", "least",
+		"immediately", "directly", "straight", "at least once", "least",
 		"always", "all times", "at all times", "whole", "entire", "time", "however", "though",
 		"although", "for example", "for instance", "e.g", "eg", "example", "instance", "like",
 		"contact", "also remember", "let us", "let", "go ahead", "okay", "ok", "then please",
@@ -280,8 +321,20 @@ func init() {
 		"very", "closely", "quite", "rather", "somewhat", "fairly", "slightly",
 		"intense", "pure", "true", "shade", "hue", "tone", "tint",
 		"even", "only", "still", "yet", "more", "any more", "anymore", "ever",
-		"step", "steps", "part", "portion", "stage", "leg", "course", "whilst doing so",
+		"steps", "part", "portion", "stage", "leg", "whilst doing so",
+		"mindful", "be mindful to", "completely", "throughout", "at all costs", "feel free to", "free",
+		"you are free to", "fine", "safe", "open for exploration", "imperative", "make it a point to",
+		"make a point to", "do not forget to", "forget", "keep in mind", "bear in mind", "mind", "taking care",
+		"carefully", "purposely", "make a habit of", "habit", "quick", "brief", "short", "interval",
+		"distinct", "separate", "individual", "consider", "think about", "while you are there",
+		"is your first stop", "should be your first stop", "your first stop", "is checked off", "is visited",
+		"has been visited", "should be visited", "be visited", "are visited", "gotta", "got to", "wanna",
+		"gonna", "interaction", "any", "commit to", "commit", "remembering", "always remembering to",
+		"stationary", "leading", "leading to", "expedition", "itinerary", "voyage", "trek", "circuit", "tour", "your tour",
 	)
+	addCues(cueBack, "back", "again", "once more", "back to")
+	addCues(cueNextRoom, "the next", "the next room", "the next one", "the subsequent room", "the following room",
+		"each next room", "any next room", "subsequent room", "the subsequent one")
 }
 
 // fillerOnly reports whether a phrase is a pure filler.

@@ -200,18 +200,25 @@ var pairedWords = map[string]bool{"corresponding": true, "specific": true, "matc
 var smallWords = map[string]int{"smaller": -1, "smallest": -1, "small": -1, "little": -1, "tiny": -1,
 	"larger": 1, "largest": 1, "bigger": 1, "biggest": 1, "big": 1, "large": 1, "huge": 1}
 var hueNouns = map[string]bool{"hue": true, "colour": true, "color": true, "shade": true, "tone": true,
-	"tint": true, "hues": true, "colours": true, "colors": true, "shades": true, "tones": true}
+	"tint": true, "hues": true, "colours": true, "colors": true, "shades": true, "tones": true, "theme": true,
+	"touch": true, "finish": true, "coat": true, "pigment": true, "palette": true, "scheme": true, "paint": true}
 var resembleWords = map[string]bool{"resembling": true, "resembles": true, "resemble": true, "similar": true,
 	"close": true, "near": true, "akin": true, "like": true, "reminiscent": true, "approaching": true,
-	"nearly": true, "almost": true, "resemblance": true}
+	"nearly": true, "almost": true, "resemblance": true, "approximating": true, "nearing": true, "leans": true,
+	"leaning": true, "towards": true, "toward": true, "gravitates": true, "gravitating": true, "to": true}
 var hasWords = map[string]bool{"possess": true, "possesses": true, "possessing": true, "has": true,
 	"have": true, "having": true, "show": true, "shows": true, "feature": true, "features": true,
-	"bear": true, "bears": true, "carry": true, "carries": true, "display": true, "displays": true, "with": true}
+	"bear": true, "bears": true, "carry": true, "carries": true, "display": true, "displays": true, "with": true,
+	"displaying": true, "bearing": true, "featuring": true, "showing": true, "sporting": true, "shines": true,
+	"shining": true, "glows": true}
 var paintWords = map[string]bool{"painted": true, "colored": true, "coloured": true, "tinted": true,
-	"decorated": true, "marked": true, "hued": true, "shaded": true}
+	"decorated": true, "marked": true, "hued": true, "shaded": true, "adorned": true, "bathed": true,
+	"covered": true, "washed": true, "done": true, "dressed": true, "finished": true}
 var exceptWords = map[string]int{"except": 1, "excluding": 1, "besides": 1, "save": 1, "but": 1,
 	"other than": 2, "apart from": 2, "aside from": 2, "not including": 2, "except for": 2, "but not": 2,
-	"and not": 2, "with the exception of": 4}
+	"and not": 2, "with the exception of": 4, "yet not": 2, "but it is not": 4, "but they are not": 4,
+	"yet it is not": 4, "but lacking": 2, "though not": 2, "while not": 2, "unless it is": 3, "unless they are": 3,
+	"unless": 1, "except those": 2, "other than those": 3}
 var adverbs = map[string]bool{"closely": true, "very": true, "quite": true, "somewhat": true, "rather": true,
 	"fairly": true, "slightly": true, "most": true, "more": true, "to": true, "of": true, "a": true,
 	"an": true, "the": true, "in": true, "kind": true, "sort": true}
@@ -220,8 +227,10 @@ var adverbs = map[string]bool{"closely": true, "very": true, "quite": true, "som
 func (p *parser) colour(i int) (colourSpec, int, bool) {
 	j := i
 	var shades []string
-	for shadeWords[p.word(j)] && j < len(p.toks) && !p.toks[j].punct {
-		shades = append(shades, p.word(j))
+	for j < len(p.toks) && (shadeWords[p.word(j)] || len(shades) > 0 && p.word(j) == "," && j+1 < len(p.toks)) {
+		if p.word(j) != "," {
+			shades = append(shades, p.word(j))
+		}
 		j++
 	}
 	w := p.word(j)
@@ -239,6 +248,17 @@ func (p *parser) colour(i int) (colourSpec, int, bool) {
 	}
 	if !ok {
 		return colourSpec{}, i, false
+	}
+	// "ruby red", "canary yellow": the last colour word names the colour
+	for {
+		next := p.word(j + 1)
+		f2, ok2 := colourWords[next]
+		if !ok2 || j+1 >= len(p.toks) || p.toks[j+1].punct {
+			break
+		}
+		shades = append(shades, w)
+		w, fam = next, f2
+		j++
 	}
 	c := colourSpec{family: fam}
 	if len(shades) > 0 {
@@ -432,14 +452,34 @@ func (p *parser) nounPhrase(i int, allowExcept bool) (*nounPhrase, int, bool) {
 		switch {
 		case !comma && paintWords[w]:
 			k++
-			if p.word(k) == "in" || p.word(k) == "with" {
+			if p.word(k) == "in" || p.word(k) == "with" || p.word(k) == "by" {
 				k++
 			}
-			cs, k2 := p.colours(k)
-			if len(cs) == 0 {
-				return np, j, true
+			k2, ok := p.hueClause(np, k)
+			if !ok {
+				return p.finish(np, i, j)
 			}
-			np.colours = append(np.colours, cs...)
+			j = k2
+			continue
+		case !comma && w == "of":
+			k2, ok := p.hueClause(np, k+1)
+			if !ok {
+				return p.finish(np, i, j)
+			}
+			j = k2
+			continue
+		case !comma && hasWords[w] && w != "with":
+			k2, ok := p.hueClause(np, k+1)
+			if !ok {
+				return p.finish(np, i, j)
+			}
+			j = k2
+			continue
+		case !comma && (w == "whose" || w == "where"):
+			k2, ok := p.hueClause(np, k+1)
+			if !ok {
+				return p.finish(np, i, j)
+			}
 			j = k2
 			continue
 		case !comma && w == "in":
@@ -469,7 +509,8 @@ func (p *parser) nounPhrase(i int, allowExcept bool) (*nounPhrase, int, bool) {
 				return p.finish(np, i, j)
 			}
 			k += n
-			for p.word(k) == "exactly" || p.word(k) == "precisely" {
+			for p.word(k) == "exactly" || p.word(k) == "precisely" || p.word(k) == "quite" || p.word(k) == "those" ||
+				p.word(k) == "ones" || p.word(k) == "in" || paintWords[p.word(k)] {
 				k++
 			}
 			if k2, ok := p.exceptColour(np, k); ok {
@@ -528,6 +569,27 @@ func (p *parser) startsNP(i int) bool {
 // relative parses "that are (not|neither C nor) C", "that is painted C",
 // "that possess a hue resembling C" after "that"/"which".
 func (p *parser) relative(np *nounPhrase, k int) (int, bool) {
+	// "that do not have ... colour", "that lack ... colour"
+	neg := false
+	if p.word(k) == "do" || p.word(k) == "does" {
+		k++
+	}
+	if p.word(k) == "not" {
+		neg = true
+		k++
+	}
+	if w := p.word(k); w == "lack" || w == "lacks" || hasWords[w] && neg {
+		sub := &nounPhrase{}
+		k2, ok := p.hueClause(sub, k+1)
+		if !ok || len(sub.similar) > 0 {
+			return k, false
+		}
+		np.notColours = append(np.notColours, sub.colours...)
+		return k2, true
+	}
+	if neg {
+		return k, false
+	}
 	switch p.word(k) {
 	case "is", "are", "was", "were", "be", "appear", "appears", "look", "looks", "seem", "seems":
 		k++
@@ -536,20 +598,29 @@ func (p *parser) relative(np *nounPhrase, k int) (int, bool) {
 			neg = true
 			k++
 		}
-		if paintWords[p.word(k)] {
+		if p.word(k) == "devoid" && p.word(k+1) == "of" {
+			neg = true
+			k += 2
+		}
+		if paintWords[p.word(k)] || p.word(k) == "rich" {
 			k++
-			if p.word(k) == "in" {
+			if p.word(k) == "in" || p.word(k) == "with" {
 				k++
 			}
 		}
-		cs, k2 := p.colours(k)
-		if len(cs) == 0 {
+		sub := &nounPhrase{}
+		k2, ok := p.hueClause(sub, k)
+		if !ok {
 			return k, false
 		}
 		if neg {
-			np.notColours = append(np.notColours, cs...)
+			if len(sub.similar) > 0 {
+				return k, false
+			}
+			np.notColours = append(np.notColours, sub.colours...)
 		} else {
-			np.colours = append(np.colours, cs...)
+			np.colours = append(np.colours, sub.colours...)
+			np.similar = append(np.similar, sub.similar...)
 		}
 		return k2, true
 	}
@@ -559,22 +630,36 @@ func (p *parser) relative(np *nounPhrase, k int) (int, bool) {
 	return k, false
 }
 
-// hueClause parses "a hue closely resembling red" / "a red colour".
+// hueClause parses a colour description: "a hue closely resembling red",
+// "hues of gold", "a red colour", "the color light pink or cyan", "a
+// color which is nearly red", "blue".
 func (p *parser) hueClause(np *nounPhrase, k int) (int, bool) {
-	for adverbs[p.word(k)] || shadeWords[p.word(k)] {
+	for adverbs[p.word(k)] && p.word(k) != "to" {
 		k++
 	}
-	if cs, k2 := p.colours(k); len(cs) > 0 && hueNouns[p.word(k2)] {
+	if cs, k2 := p.colours(k); len(cs) > 0 {
 		np.colours = append(np.colours, cs...)
-		return k2 + 1, true
+		if hueNouns[p.word(k2)] {
+			k2++
+		}
+		return k2, true
+	}
+	for shadeWords[p.word(k)] {
+		k++
 	}
 	if !hueNouns[p.word(k)] {
 		return k, false
 	}
 	k++
+	if w := p.word(k); w == "which" || w == "that" {
+		k++
+	}
+	if w := p.word(k); w == "is" || w == "are" {
+		k++
+	}
 	sim := false
 	for adverbs[p.word(k)] || resembleWords[p.word(k)] {
-		if resembleWords[p.word(k)] {
+		if resembleWords[p.word(k)] && p.word(k) != "to" {
 			sim = true
 		}
 		k++
@@ -591,22 +676,32 @@ func (p *parser) hueClause(np *nounPhrase, k int) (int, bool) {
 	return k2, true
 }
 
-// exceptColour parses "(exactly) the intense, pure shade of red".
+// exceptColour parses the colour an exception names: "exactly the
+// intense, pure shade of red", "the pristine red shade", "the vibrancy of
+// pure red".
 func (p *parser) exceptColour(np *nounPhrase, k int) (int, bool) {
-	for p.word(k) == "exactly" || p.word(k) == "precisely" || p.word(k) == "quite" || p.word(k) == "the" ||
-		p.word(k) == "a" || p.word(k) == "an" || p.word(k) == "same" || p.word(k) == "," || shadeWords[p.word(k)] {
-		k++
+	for {
+		w := p.word(k)
+		if exceptFiller[w] || shadeWords[w] || hueNouns[w] || w == "," && k+1 < len(p.toks) {
+			k++
+			continue
+		}
+		break
 	}
-	if !hueNouns[p.word(k)] || p.word(k+1) != "of" {
-		return k, false
-	}
-	cs, k2 := p.colours(k + 2)
+	cs, k2 := p.colours(k)
 	if len(cs) == 0 {
 		return k, false
+	}
+	if hueNouns[p.word(k2)] {
+		k2++
 	}
 	np.notColours = append(np.notColours, cs...)
 	return k2, true
 }
+
+var exceptFiller = map[string]bool{"exactly": true, "precisely": true, "quite": true, "the": true, "a": true,
+	"an": true, "same": true, "and": true, "of": true, "vibrancy": true, "intensity": true, "purity": true,
+	"brightness": true, "form": true, "version": true, "kind": true, "type": true}
 
 // npList parses "A", "A, B and C", "both A and B", "either A or B".
 func (p *parser) npList(i int) (*npList, int, bool) {

@@ -91,8 +91,8 @@ func (p *parser) chunks() ([]chunk, []string) {
 			p.span(&out[n-1], i)
 		}
 		if t.punct {
-			if t.w == "." {
-				out = append(out, chunk{kind: chStop, text: "."})
+			if t.w == "." || t.w == "?" {
+				out = append(out, chunk{kind: chStop, text: t.w})
 			} else {
 				out = append(out, chunk{kind: chSoft, text: ","})
 			}
@@ -214,6 +214,9 @@ type clause struct {
 	onlyAfter bool
 	anyOrder  bool
 	endVisit  bool
+	back      bool // "back to", "return": a place visited again
+	first     bool // "first", "ahead"
+	anyAll    bool // "do not skip any": any means every
 	dur       *float64
 	deadline  *float64
 	bare      *float64
@@ -281,17 +284,21 @@ type avoidItem struct {
 
 // translator holds the meaning built so far.
 type translator struct {
-	src       string
-	w         *world
-	seqs      [][]*step
-	untils    []until
-	avoids    []avoidItem
-	ends      [][]int
-	notes     []Note
-	guard     []*npList // "before X," waiting for its Y
-	guardTxt  string
-	guardFrom int
-	prevRole  slot
+	indep    []*step // places to visit at some time, outside the sequences
+	src      string
+	w        *world
+	seqs     [][]*step
+	untils   []until
+	avoids   []avoidItem
+	ends     [][]int
+	notes    []Note
+	guard    []*npList // "before X," waiting for its Y
+	guardTxt string
+	// guardFirst: the guard came from a question, so the clause that
+	// answers it must say "first"
+	guardFirst bool
+	guardFrom  int
+	prevRole   slot
 }
 
 func (tr *translator) note(phrase, format string, a ...any) {
@@ -363,6 +370,20 @@ func (tr *translator) run(chs []chunk) error {
 		}
 		switch ch.kind {
 		case chStop:
+			if ch.text == "?" {
+				// "Heading towards either bathroom? Visit the kitchen first."
+				// reads as "Before heading towards either bathroom, ..."
+				if c.nps == 0 || c.lead != cueNone || tr.guard != nil {
+					return fmt.Errorf("%w: a question is not an instruction", ErrUnsupported)
+				}
+				c.lead = cueBefore
+				if err := flush(); err != nil {
+					return err
+				}
+				tr.guardFirst = true
+				tr.prevRole = slotNone
+				continue
+			}
 			if err := flush(); err != nil {
 				return err
 			}
@@ -408,7 +429,7 @@ func (tr *translator) run(chs []chunk) error {
 				c.lead = cueAlso
 			}
 		case cueBefore, cueAfter:
-			if c.nps == 0 && c.lead != cueBefore && c.lead != cueAfter {
+			if c.nps == 0 && !c.there && c.dur == nil && c.bare == nil && c.role == slotNone && c.lead != cueBefore && c.lead != cueAfter {
 				if c.lead == cueAlso {
 					tr.newSequence()
 				}
@@ -443,10 +464,15 @@ func (tr *translator) run(chs []chunk) error {
 			if c.cur == slotNone {
 				c.cur = c.role
 			}
+		case cueNextRoom:
+			return fmt.Errorf("%w: %q: a visit between every two others (\"before the next room\") depends on the order chosen, which a fixed formula here cannot name", ErrUnsupported, ch.text)
+		case cueBack:
+			c.back = true
 		case cueAnyOrder:
 			c.anyOrder = true
 		case cueFirst:
 			// ordering words add nothing: the order is the text's
+			c.first = true
 		case cueVisit, cueNeg, cueAvoid, cueStay, cueEnd, cueEndVisit:
 			if c.special() && !c.splits(soft) {
 				break // "until you have been to": the verb belongs to Y
@@ -464,6 +490,13 @@ func (tr *translator) run(chs []chunk) error {
 					c.role = slotAvoid
 				}
 			case cueVisit:
+				t := strings.ToLower(ch.text)
+				if strings.Contains(t, "return") || strings.Contains(t, "back") {
+					c.back = true
+				}
+				if strings.Contains(t, "skip") || strings.Contains(t, "miss") {
+					c.anyAll = true
+				}
 				if c.neg || c.role == slotAvoid {
 					c.role = slotAvoid
 				} else if c.role != slotStay && c.role != slotEnd {
@@ -588,11 +621,14 @@ func (tr *translator) clause(c *clause) error {
 		return nil
 	}
 	visits := c.lists[slotVisit]
+	if tr.guard != nil && tr.guardFirst && !c.first {
+		return fmt.Errorf("%w: %q: a question is not an instruction (say \"before X, visit Y first\")", ErrUnsupported, tr.guardTxt)
+	}
 	if tr.guard != nil && len(visits) > 0 {
 		if err := tr.order(tr.guard, visits, false, tr.src[tr.guardFrom:c.to]); err != nil {
 			return err
 		}
-		tr.guard = nil
+		tr.guard, tr.guardFirst = nil, false
 		visits = nil
 	}
 	if ys := c.lists[slotUntil]; len(ys) > 0 {
@@ -659,15 +695,61 @@ func (tr *translator) clause(c *clause) error {
 				tr.note(l.text, "visited in the order given (say \"in any order\" otherwise)")
 			}
 			for k, r := range rs {
+				if c.anyAll && r.any {
+					r.any, r.all = false, true
+					tr.note(l.items[k].text, "\"not skip any\": every one of %s", tr.w.names(r.idx))
+				}
 				made = append(made, &step{idx: r.idx, all: r.all && len(r.idx) > 1, any: r.any && len(r.idx) > 1, text: l.items[k].text})
 			}
 		}
 		return nil
 	}
+	// "A before B" / "B after A" inside a clause: B is not entered until
+	// A is reached (!B U A, which also asks to reach A) and B is visited
+	// at some time (F B); neither becomes a step of the sequence. A key
+	// paired with its door ("the key before you can go through its door")
+	// does not ask to visit the door. In a stay clause, or for a return
+	// ("before going back to the kitchen"), B is simply the next step.
+	later, earlier := c.lists[slotLater], c.lists[slotEarlier]
+	if (len(later) > 0 || len(earlier) > 0) && c.role != slotStay && !c.back && c.dur == nil {
+		a := append(slices.Clone(c.lists[slotVia]), visits...)
+		b := later
+		if len(earlier) > 0 {
+			a, b = earlier, append(slices.Clone(c.lists[slotVia]), visits...)
+			visits = nil
+			delete(c.lists, slotVia)
+		}
+		if len(a) > 0 && len(b) > 0 {
+			if err := tr.order(b, a, false, text); err != nil {
+				return err
+			}
+			for _, l := range b {
+				rs, err := tr.resolveList(l, nil, false)
+				if err != nil {
+					return err
+				}
+				for k, r := range rs {
+					if l.items[k].paired || r.wall {
+						continue
+					}
+					tr.indep = append(tr.indep, &step{idx: r.idx, all: !r.any && len(r.idx) > 1, any: r.any && len(r.idx) > 1, text: l.items[k].text})
+				}
+			}
+			// A is reached by the until; neither side is a step of the sequence
+			visits = nil
+			delete(c.lists, slotLater)
+			delete(c.lists, slotEarlier)
+			delete(c.lists, slotVia)
+		}
+	}
+	nFirst := 0 // steps before the "later" ones (the place a stay refers to)
 	for _, s := range []slot{slotEarlier, slotVia, slotVisit, slotLater} {
 		ls := c.lists[s]
 		if s == slotVisit {
 			ls = visits
+		}
+		if s == slotLater {
+			nFirst = len(made)
 		}
 		if err := addLists(ls); err != nil {
 			return err
@@ -712,6 +794,7 @@ func (tr *translator) clause(c *clause) error {
 		}
 		tr.note(text, "within %s seconds (F[0,%s]; counted from the previous step)", fmtNum(*c.deadline), fmtNum(*c.deadline))
 	}
+	prior := tr.lastStep()
 	seq := &tr.seqs[len(tr.seqs)-1]
 	*seq = append(*seq, made...)
 	// stays
@@ -733,10 +816,12 @@ func (tr *translator) clause(c *clause) error {
 				target = &step{idx: idx, any: len(idx) > 1, text: text}
 				*seq = append(*seq, target)
 			}
-		case len(made) > 0:
-			target = made[len(made)-1]
+		case c.there && prior != nil:
+			target = prior
+		case nFirst > 0:
+			target = made[nFirst-1]
 		default:
-			target = tr.lastStep()
+			target = prior
 			if target == nil {
 				return fmt.Errorf("%w: %q: stay where?", ErrUnsupported, text)
 			}
@@ -1019,6 +1104,11 @@ func (tr *translator) formula() (*stl.Formula, error) {
 			visited[i] = true
 		}
 	}
+	for _, st := range tr.indep {
+		for _, i := range st.idx {
+			visited[i] = true
+		}
+	}
 	for _, e := range tr.ends {
 		for _, i := range e {
 			visited[i] = true
@@ -1069,6 +1159,9 @@ func (tr *translator) formula() (*stl.Formula, error) {
 		if len(seq) > 0 {
 			add(tr.sequence(seq))
 		}
+	}
+	for _, st := range tr.indep {
+		add(tr.sequence([]*step{st}))
 	}
 	for _, u := range tr.untils {
 		add(tr.untilFormula(u))
