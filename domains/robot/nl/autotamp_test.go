@@ -100,7 +100,7 @@ func sameAs(t *testing.T, env *robot.Env, f, g *stl.Formula, seed uint64) bool {
 }
 
 // minAutoTAMPTranslated guards the coverage of TestAutoTAMPParaphrases.
-const minAutoTAMPTranslated = 74
+const minAutoTAMPTranslated = 76
 
 func itoa(i int) string {
 	return strings.TrimLeft(strings.Repeat("0", 0)+string(rune('0'+i/10))+string(rune('0'+i%10)), "0")

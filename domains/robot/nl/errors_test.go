@@ -78,6 +78,8 @@ func TestTranslateErrors(t *testing.T) {
 		{"Before entering the kitchen.", ErrUnsupported, "Before entering the kitchen"},
 		{"Go to the kitchen within 5 seconds and the bedroom.", ErrUnsupported, "deadline"},
 		{"Please.", ErrUnsupported, "nothing"},
+		{"Heading towards the kitchen? Visit the bedroom.", ErrUnsupported, "question"},
+		{"Visit every room, returning to the living room before the next room.", ErrUnsupported, "the next room"},
 		{strings.Repeat("Visit all rooms, then ", 9) + "all rooms.", ErrUnsupported, "more than 20000 nodes"},
 	}
 	for _, tc := range tests {

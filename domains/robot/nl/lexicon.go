@@ -330,7 +330,7 @@ func init() {
 		"is your first stop", "should be your first stop", "your first stop", "is checked off", "is visited",
 		"has been visited", "should be visited", "be visited", "are visited", "gotta", "got to", "wanna",
 		"gonna", "interaction", "any", "commit to", "commit", "remembering", "always remembering to",
-		"stationary", "leading", "leading to", "expedition", "itinerary", "voyage", "trek", "circuit", "tour", "your tour",
+		"stationary", "leading", "leading to", "prioritize", "include", "expedition", "itinerary", "voyage", "trek", "circuit", "tour", "your tour",
 	)
 	addCues(cueBack, "back", "again", "once more", "back to")
 	addCues(cueNextRoom, "the next", "the next room", "the next one", "the subsequent room", "the following room",

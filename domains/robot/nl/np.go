@@ -221,7 +221,7 @@ var exceptWords = map[string]int{"except": 1, "excluding": 1, "besides": 1, "sav
 	"unless": 1, "except those": 2, "other than those": 3}
 var adverbs = map[string]bool{"closely": true, "very": true, "quite": true, "somewhat": true, "rather": true,
 	"fairly": true, "slightly": true, "most": true, "more": true, "to": true, "of": true, "a": true,
-	"an": true, "the": true, "in": true, "kind": true, "sort": true}
+	"an": true, "the": true, "in": true, "kind": true, "sort": true, "with": true}
 
 // colour parses a colour at i: shade words, a colour word, suffixes.
 func (p *parser) colour(i int) (colourSpec, int, bool) {
@@ -430,6 +430,9 @@ func (p *parser) nounPhrase(i int, allowExcept bool) (*nounPhrase, int, bool) {
 		break
 	}
 	if h, lit, pl, k := p.head(j); h != nil {
+		if len(h) == 1 && h[0] == "one" && len(np.colours) == 0 && np.size == 0 && !np.other && !np.definite {
+			return nil, i, false // "ones" needs something to say which
+		}
 		np.head, np.literal, np.plural = h, lit, pl
 		key := strings.Join(h, " ")
 		np.generic = genericHeads[key] && !p.w.isPlaceHead(key)
@@ -694,6 +697,8 @@ func (p *parser) exceptColour(np *nounPhrase, k int) (int, bool) {
 	}
 	if hueNouns[p.word(k2)] {
 		k2++
+	} else if h, _, _, _ := p.head(k2); h != nil {
+		return k, false // "except the blue ones": a noun phrase, not a colour
 	}
 	np.notColours = append(np.notColours, cs...)
 	return k2, true

@@ -63,7 +63,13 @@ var paraphrases = []struct{ env, text, want string }{
 	{"houseworld", "Before going into the dining room, visit the exercise room.", "!dining_room U exercise_room"},
 	{"houseworld", "Enter the bedroom only after the kitchen.", "!bedroom U kitchen"},
 	{"houseworld", "Never go into any bathroom until you reach the kitchen, and visit every bathroom.", "(!restroom U kitchen) & (!restroom2 U kitchen) & F restroom & F restroom2"},
+	{"houseworld", "Visit all rooms except the blue ones, also go to the gym within 20 seconds.", "F kitchen & F restroom2 & F master_bedroom & F bedroom & F restroom & F dining_room & F[0,20] exercise_room"},
+	{"houseworld", "Heading towards either bathroom? Visit the kitchen first.", "(!restroom U kitchen) & (!restroom2 U kitchen)"},
+	{"houseworld", "Do not skip any room that lacks the color blue.", "F kitchen & F restroom2 & F master_bedroom & F bedroom & F restroom & F dining_room"},
+	{"houseworld", "Enter the bedroom of green hue and keep off the bathroom with a bold red touch.", "F master_bedroom & G !restroom2"},
 	// other scenarios
+	{"chip1", "Go to key 1, then goal 2.", "F(key1 & F goal2)"},
+	{"overcooked", "Visit the kitchen.", "F cooking_room1"},
 	{"chip1", "Reach goal1 and goal2 in any order, but open each door only after reaching its key.", "F goal1 & F goal2 & (!door1 U key1) & (!door2 U key2) & (!door3 U key3) & (!door4 U key4) & (!door5 U key5)"},
 	{"chip1", "Pick up key 3 first to unlock door3, then reach goal 1.", "(!door3 U key3) & F goal1"},
 	{"chip1", "Collect every key, then go to goal2.", "F(key1 & F goal2) & F(key2 & F goal2) & F(key3 & F goal2) & F(key4 & F goal2) & F(key5 & F goal2)"},
