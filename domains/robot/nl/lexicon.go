@@ -337,9 +337,6 @@ func init() {
 		"each next room", "any next room", "subsequent room", "the subsequent one")
 }
 
-// fillerOnly reports whether a phrase is a pure filler.
-func fillerOnly(p string) bool { return cues[p] == cueFiller }
-
 // singular returns the singular of a plural noun (best effort) and
 // whether a change was made.
 func singular(w string) (string, bool) {
