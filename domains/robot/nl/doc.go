@@ -78,6 +78,14 @@
 // two others) and deadlines over several steps in a row cannot be stated
 // as one fixed formula here and are refused.
 //
+// # Robots
+//
+// With several robots a bare region means "some robot is in it". A robot
+// named as the subject ("r2 goes to goal2", "robot 2 must avoid ...")
+// makes the atoms of its clauses r2.region until another robot is named;
+// a new robot starts its own sequence unless "then" orders it after the
+// previous one. With one robot its name adds nothing and atoms stay bare.
+//
 // # Results and errors
 //
 // [Result] holds the formula, its text (which parses back to it) and a

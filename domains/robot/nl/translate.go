@@ -67,6 +67,7 @@ const (
 	chCue
 	chNP
 	chTime
+	chRobot // a robot named as the subject ("r2", "robot 2")
 )
 
 type chunk struct {
@@ -77,7 +78,8 @@ type chunk struct {
 	deadline bool // within N s (else a duration or a bare time)
 	bare     bool // a time without "for" or "within"
 	text     string
-	from, to int // byte span in the instruction
+	robot    string // chRobot
+	from, to int    // byte span in the instruction
 }
 
 // chunks splits the tokens into cue phrases, noun phrases and times, and
@@ -117,6 +119,11 @@ func (p *parser) chunks() ([]chunk, []string) {
 				i += 1 + u
 				continue
 			}
+		}
+		if name, n := p.robotAt(i); n > 0 {
+			out = append(out, chunk{kind: chRobot, robot: name, text: p.text(i, i+n)})
+			i += n
+			continue
 		}
 		n, c := p.cueAt(i)
 		// cue phrases of two or more words win over noun phrases ("a trip to")
@@ -164,6 +171,37 @@ func (p *parser) span(c *chunk, j int) {
 	if i := strings.LastIndex(p.src[:c.to], c.text); c.text != "" && i >= 0 {
 		c.from = i
 	}
+}
+
+// robotAt recognises a robot named at i: its name ("r2"), "robot r2" or
+// "robot 2" (for a robot named r2, robot2 or robot_2).
+func (p *parser) robotAt(i int) (string, int) {
+	find := func(w string) string {
+		for _, r := range p.w.env.Robots {
+			if strings.EqualFold(r.Name, w) {
+				return r.Name
+			}
+		}
+		return ""
+	}
+	if p.word(i) == "robot" || p.word(i) == "rover" || p.word(i) == "agent" {
+		w := p.word(i + 1)
+		if name := find(w); name != "" {
+			return name, 2
+		}
+		for _, f := range []string{"r", "robot", "robot_", "rover", "agent"} {
+			if name := find(f + w); name != "" && p.isNum(i+1) {
+				return name, 2
+			}
+		}
+		return "", 0
+	}
+	if i < len(p.toks) && !p.toks[i].punct && !p.toks[i].syn {
+		if name := find(p.word(i)); name != "" && !p.w.heads[p.word(i)] {
+			return name, 1
+		}
+	}
+	return "", 0
 }
 
 // cueAt returns the length and cue of the longest cue phrase at i.
@@ -214,9 +252,11 @@ type clause struct {
 	onlyAfter bool
 	anyOrder  bool
 	endVisit  bool
-	back      bool // "back to", "return": a place visited again
-	first     bool // "first", "ahead"
-	anyAll    bool // "do not skip any": any means every
+	back      bool   // "back to", "return": a place visited again
+	first     bool   // "first", "ahead"
+	robot     string // the robot the clause speaks of ("" for any)
+	anyAll    bool   // "do not skip any": any means every
+	then      bool   // starts with "then", "afterwards", ...
 	dur       *float64
 	deadline  *float64
 	bare      *float64
@@ -263,6 +303,7 @@ func (c *clause) splits(soft bool) bool {
 
 // step is one place (or set of places) to visit in a sequence.
 type step struct {
+	robot    string // "" for the only robot, or any robot
 	idx      []int
 	all      bool // every member, in any order
 	any      bool // one of them
@@ -272,11 +313,13 @@ type step struct {
 }
 
 type until struct {
-	not []int // regions not entered ...
-	y   []int // ... until one of these is reached
+	robot string
+	not   []int // regions not entered ...
+	y     []int // ... until one of these is reached
 }
 
 type avoidItem struct {
+	robot     string
 	idx       []int
 	described bool // from a description (colour, quantifier), not a name
 	text      string
@@ -284,13 +327,16 @@ type avoidItem struct {
 
 // translator holds the meaning built so far.
 type translator struct {
+	robot    string  // the robot of the clause being read ("" for any)
+	subject  string  // the robot last named; later clauses speak of it
+	seqRobot string  // the robot of the current sequence's steps
 	indep    []*step // places to visit at some time, outside the sequences
 	src      string
 	w        *world
 	seqs     [][]*step
 	untils   []until
 	avoids   []avoidItem
-	ends     [][]int
+	ends     []*step
 	notes    []Note
 	guard    []*npList // "before X," waiting for its Y
 	guardTxt string
@@ -356,6 +402,7 @@ func (tr *translator) run(chs []chunk) error {
 			}
 		}
 		c = newClause()
+		c.robot = tr.subject
 		soft = false
 		return nil
 	}
@@ -406,6 +453,18 @@ func (tr *translator) run(chs []chunk) error {
 				c.dur = &v
 			}
 			continue
+		case chRobot:
+			if len(tr.w.env.Robots) == 1 {
+				ch.robot = "" // the only robot: bare atoms
+			}
+			if c.nps > 0 {
+				if err := flush(); err != nil {
+					return err
+				}
+				c.grow(ch)
+			}
+			c.robot, tr.subject = ch.robot, ch.robot
+			continue
 		case chNP:
 			if c.cur == slotNone {
 				c.cur = c.role
@@ -425,6 +484,7 @@ func (tr *translator) run(chs []chunk) error {
 		// cues
 		switch ch.cue {
 		case cueThen, cueAlso:
+			c.then = ch.cue == cueThen
 			if ch.cue == cueAlso {
 				c.lead = cueAlso
 			}
@@ -605,6 +665,7 @@ func (tr *translator) clause(c *clause) error {
 	if c.from >= 0 {
 		text = tr.src[c.from:c.to]
 	}
+	tr.robot = c.robot
 	if c.lead == cueAlso {
 		tr.newSequence()
 	}
@@ -666,7 +727,7 @@ func (tr *translator) clause(c *clause) error {
 					continue
 				}
 				np := l.items[k]
-				tr.avoids = append(tr.avoids, avoidItem{idx: r.idx, described: np.generic || len(np.colours)+len(np.similar) > 0 || np.quant != "" || np.plural, text: np.text})
+				tr.avoids = append(tr.avoids, avoidItem{robot: c.robot, idx: r.idx, described: np.generic || len(np.colours)+len(np.similar) > 0 || np.quant != "" || np.plural, text: np.text})
 			}
 		}
 	}
@@ -688,7 +749,7 @@ func (tr *translator) clause(c *clause) error {
 				for _, r := range rs {
 					idx = append(idx, r.idx...)
 				}
-				made = append(made, &step{idx: idx, any: len(idx) > 1, text: l.text})
+				made = append(made, &step{robot: c.robot, idx: idx, any: len(idx) > 1, text: l.text})
 				continue
 			}
 			if len(rs) > 1 && !c.anyOrder {
@@ -699,7 +760,7 @@ func (tr *translator) clause(c *clause) error {
 					r.any, r.all = false, true
 					tr.note(l.items[k].text, "\"not skip any\": every one of %s", tr.w.names(r.idx))
 				}
-				made = append(made, &step{idx: r.idx, all: r.all && len(r.idx) > 1, any: r.any && len(r.idx) > 1, text: l.items[k].text})
+				made = append(made, &step{robot: c.robot, idx: r.idx, all: r.all && len(r.idx) > 1, any: r.any && len(r.idx) > 1, text: l.items[k].text})
 			}
 		}
 		return nil
@@ -732,7 +793,7 @@ func (tr *translator) clause(c *clause) error {
 					if l.items[k].paired || r.wall {
 						continue
 					}
-					tr.indep = append(tr.indep, &step{idx: r.idx, all: !r.any && len(r.idx) > 1, any: r.any && len(r.idx) > 1, text: l.items[k].text})
+					tr.indep = append(tr.indep, &step{robot: c.robot, idx: r.idx, all: !r.any && len(r.idx) > 1, any: r.any && len(r.idx) > 1, text: l.items[k].text})
 				}
 			}
 			// A is reached by the until; neither side is a step of the sequence
@@ -756,7 +817,7 @@ func (tr *translator) clause(c *clause) error {
 		}
 	}
 	if c.anyOrder && len(made) > 1 {
-		merged := &step{all: true, text: text}
+		merged := &step{robot: c.robot, all: true, text: text}
 		for _, s := range made {
 			if s.any {
 				return fmt.Errorf("%w: %q: \"in any order\" with a choice", ErrUnsupported, text)
@@ -794,6 +855,13 @@ func (tr *translator) clause(c *clause) error {
 		}
 		tr.note(text, "within %s seconds (F[0,%s]; counted from the previous step)", fmtNum(*c.deadline), fmtNum(*c.deadline))
 	}
+	if len(made) > 0 {
+		// another robot starts its own sequence unless "then" orders them
+		if c.robot != tr.seqRobot && !c.then {
+			tr.newSequence()
+		}
+		tr.seqRobot = c.robot
+	}
 	prior := tr.lastStep()
 	seq := &tr.seqs[len(tr.seqs)-1]
 	*seq = append(*seq, made...)
@@ -813,7 +881,7 @@ func (tr *translator) clause(c *clause) error {
 			if last := tr.lastStep(); last != nil && sameSet(last.idx, idx) {
 				target = last
 			} else {
-				target = &step{idx: idx, any: len(idx) > 1, text: text}
+				target = &step{robot: c.robot, idx: idx, any: len(idx) > 1, text: text}
 				*seq = append(*seq, target)
 			}
 		case c.there && prior != nil:
@@ -827,7 +895,7 @@ func (tr *translator) clause(c *clause) error {
 			}
 		}
 		if dur == nil {
-			tr.ends = append(tr.ends, target.idx)
+			tr.ends = append(tr.ends, &step{robot: target.robot, idx: target.idx})
 			tr.note(text, "stays in %s to the end (F G)", tr.w.names(target.idx))
 		} else {
 			if *dur <= 0 {
@@ -841,7 +909,7 @@ func (tr *translator) clause(c *clause) error {
 		if last == nil {
 			return fmt.Errorf("%w: %q: there is nowhere yet", ErrUnsupported, text)
 		}
-		*seq = append(*seq, &step{idx: last.idx, any: last.any, all: last.all, text: text})
+		*seq = append(*seq, &step{robot: c.robot, idx: last.idx, any: last.any, all: last.all, text: text})
 	}
 	if es := c.lists[slotEnd]; len(es) > 0 {
 		idx, wall, err := tr.union(es, nil, false)
@@ -851,7 +919,7 @@ func (tr *translator) clause(c *clause) error {
 		if wall {
 			return fmt.Errorf("%w: %q: robots cannot end in walls or obstacles", ErrUnsupported, text)
 		}
-		tr.ends = append(tr.ends, idx)
+		tr.ends = append(tr.ends, &step{robot: c.robot, idx: idx})
 		tr.note(text, "ends in %s and stays there (F G)", tr.w.names(idx))
 	}
 	if len(c.lists[slotAvoid]) > 0 || len(made) > 0 || len(stays) > 0 {
@@ -881,8 +949,8 @@ func (tr *translator) addUntils(x, y []int, text string) {
 		if slices.Contains(y, i) {
 			continue
 		}
-		tr.untils = append(tr.untils, until{not: []int{i}, y: y})
-		parts = append(parts, "("+tr.untilFormula(until{not: []int{i}, y: y}).String()+")")
+		tr.untils = append(tr.untils, until{robot: tr.robot, not: []int{i}, y: y})
+		parts = append(parts, "("+tr.untilFormula(until{robot: tr.robot, not: []int{i}, y: y}).String()+")")
 	}
 	tr.note(text, "not entering %s until %s is reached: %s", tr.w.names(x), tr.w.names(y), strings.Join(parts, " & "))
 }
@@ -952,7 +1020,7 @@ func (tr *translator) order(xs, ys []*npList, purpose bool, text string) error {
 			if k < 0 {
 				return fmt.Errorf("%w: %q: nothing says which of %s goes with %s (give the regions functions such as \"opened by key1\")", ErrAmbiguous, text, tr.w.names(yAll), tr.w.places[d].name)
 			}
-			u := until{not: []int{d}, y: []int{k}}
+			u := until{robot: tr.robot, not: []int{d}, y: []int{k}}
 			tr.untils = append(tr.untils, u)
 			pairs = append(pairs, "("+tr.untilFormula(u).String()+")")
 		}
@@ -1002,18 +1070,20 @@ func (w *world) opener(d int, keys []int) int {
 	return found
 }
 
-func (tr *translator) atom(i int) *stl.Formula { return stl.Prop("", tr.w.places[i].name) }
+func (tr *translator) atom(robot string, i int) *stl.Formula {
+	return stl.Prop(robot, tr.w.places[i].name)
+}
 
-func (tr *translator) atoms(idx []int) *stl.Formula {
+func (tr *translator) atoms(robot string, idx []int) *stl.Formula {
 	fs := make([]*stl.Formula, len(idx))
 	for k, i := range idx {
-		fs[k] = tr.atom(i)
+		fs[k] = tr.atom(robot, i)
 	}
 	return stl.Or(fs...)
 }
 
 func (tr *translator) untilFormula(u until) *stl.Formula {
-	return stl.Until(stl.Not(tr.atoms(u.not)), nil, tr.atoms(u.y))
+	return stl.Until(stl.Not(tr.atoms(u.robot, u.not)), nil, tr.atoms(u.robot, u.y))
 }
 
 func and(a, b *stl.Formula) *stl.Formula {
@@ -1079,46 +1149,60 @@ func (tr *translator) sequence(steps []*step) *stl.Formula {
 				if next != nil {
 					rest = next.Clone()
 				}
-				parts[j] = stl.Eventually(b, and(core(tr.atom(i)), rest))
+				parts[j] = stl.Eventually(b, and(core(tr.atom(s.robot, i)), rest))
 			}
 			next = stl.And(parts...)
 			continue
 		}
-		next = stl.Eventually(b, and(core(tr.atoms(s.idx)), next))
+		next = stl.Eventually(b, and(core(tr.atoms(s.robot, s.idx)), next))
 	}
 	return next
 }
 
 // formula assembles the conjunction: sequences, untils, ends, avoids.
 func (tr *translator) formula() (*stl.Formula, error) {
-	visited := map[int]bool{}
+	// visited[robot][region]: what the instruction asks to visit (a
+	// description to avoid leaves these out)
+	visited := map[string]map[int]bool{}
+	visit := func(robot string, idx []int) {
+		if visited[robot] == nil {
+			visited[robot] = map[int]bool{}
+		}
+		for _, i := range idx {
+			visited[robot][i] = true
+		}
+	}
 	for _, seq := range tr.seqs {
-		for _, s := range seq {
-			for _, i := range s.idx {
-				visited[i] = true
-			}
+		for _, st := range seq {
+			visit(st.robot, st.idx)
 		}
 	}
 	for _, u := range tr.untils {
-		for _, i := range u.y {
-			visited[i] = true
-		}
+		visit(u.robot, u.y)
 	}
 	for _, st := range tr.indep {
-		for _, i := range st.idx {
-			visited[i] = true
-		}
+		visit(st.robot, st.idx)
 	}
 	for _, e := range tr.ends {
-		for _, i := range e {
-			visited[i] = true
-		}
+		visit(e.robot, e.idx)
 	}
-	var avoid []int
+	isVisited := func(robot string, i int) bool {
+		if robot == "" {
+			for _, m := range visited {
+				if m[i] {
+					return true
+				}
+			}
+			return false
+		}
+		return visited[robot][i]
+	}
+	var robots []string
+	avoid := map[string][]int{}
 	for _, a := range tr.avoids {
 		var keep, dropped []int
 		for _, i := range a.idx {
-			if visited[i] {
+			if isVisited(a.robot, i) {
 				dropped = append(dropped, i)
 			} else {
 				keep = append(keep, i)
@@ -1130,9 +1214,12 @@ func (tr *translator) formula() (*stl.Formula, error) {
 			}
 			tr.note(a.text, "%s not avoided: the instruction visits it", tr.w.names(dropped))
 		}
+		if _, ok := avoid[a.robot]; !ok && len(keep) > 0 {
+			robots = append(robots, a.robot)
+		}
 		for _, i := range keep {
-			if !slices.Contains(avoid, i) {
-				avoid = append(avoid, i)
+			if !slices.Contains(avoid[a.robot], i) {
+				avoid[a.robot] = append(avoid[a.robot], i)
 			}
 		}
 		if len(keep) > 0 {
@@ -1152,6 +1239,20 @@ func (tr *translator) formula() (*stl.Formula, error) {
 			}
 		}
 	}
+	// "go to X and stay there" (F X & F G X) needs only F G X
+	ended := func(st *step) bool {
+		for _, e := range tr.ends {
+			if e.robot == st.robot && sameSet(e.idx, st.idx) && (len(st.idx) == 1 || st.any) {
+				return st.stay == 0 && st.deadline == 0
+			}
+		}
+		return false
+	}
+	for k, seq := range tr.seqs {
+		if len(seq) == 1 && ended(seq[0]) {
+			tr.seqs[k] = nil
+		}
+	}
 	for _, seq := range tr.seqs {
 		if n := seqSize(seq); n > maxFormula {
 			return nil, fmt.Errorf("%w: %d sets of places in a row would make a formula of more than %d nodes", ErrUnsupported, len(seq), maxFormula)
@@ -1167,12 +1268,12 @@ func (tr *translator) formula() (*stl.Formula, error) {
 		add(tr.untilFormula(u))
 	}
 	for _, e := range tr.ends {
-		add(stl.Eventually(nil, stl.Always(nil, tr.atoms(e))))
+		add(stl.Eventually(nil, stl.Always(nil, tr.atoms(e.robot, e.idx))))
 	}
-	if len(avoid) > 0 {
-		nots := make([]*stl.Formula, len(avoid))
-		for k, i := range avoid {
-			nots[k] = stl.Not(tr.atom(i))
+	for _, r := range robots {
+		nots := make([]*stl.Formula, len(avoid[r]))
+		for k, i := range avoid[r] {
+			nots[k] = stl.Not(tr.atom(r, i))
 		}
 		add(stl.Always(nil, stl.And(nots...)))
 	}
