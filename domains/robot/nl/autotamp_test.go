@@ -77,11 +77,12 @@ func TestAutoTAMPParaphrases(t *testing.T) {
 
 // alternatives are second readings accepted for some tasks. HouseWorld 2's
 // paraphrases say the tour "terminates", "wraps up" or "rounds off" in the
-// red bathroom: the translator reads that as ending there (F G), where the
+// red bathroom: the translator reads that as ending there (the last room
+// entered, as specs/houseworld_sent10.stl reads "conclude in"), where the
 // reference (from the canonical "conclude your exploration in") only asks
-// to visit it last.
+// to visit it after the others.
 var alternatives = map[string]string{
-	"houseworld_sent2.stl": "F(restroom & F(bedroom & F(kitchen & F dining_room))) & F G restroom2",
+	"houseworld_sent2.stl": "F(restroom & F(bedroom & F(kitchen & F dining_room))) & F(restroom2 & G(!kitchen & !master_bedroom & !bedroom & !living_room & !exercise_room & !restroom & !dining_room))",
 }
 
 // sameAs reports whether f means g: equal up to the order of & and |, or

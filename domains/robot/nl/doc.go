@@ -59,8 +59,9 @@
 //	  refrain from, keep out of, not disturb
 //	stay/linger/remain ... for N seconds        F G[0,N] a (on the place just visited, or "there")
 //	within N seconds                            F[0,N] a (counted from the previous step)
-//	end in, conclude in, your journey should     F G a (the robot ends there)
-//	  conclude in, final stop
+//	end in, conclude in, your journey should     F(a & G(!b & !c ...)): a is the last region
+//	  conclude in, final stop                      entered (b, c ... all the other regions)
+//	go to A and stay there (no duration)        F G a
 //	conclude your exploration in A              A is the last step of the sequence
 //	before X, visit Y (first)                   !x U y for every region x of X
 //	do not enter X until Y; X only after Y      !x U y

@@ -56,7 +56,8 @@ var paraphrases = []struct{ env, text, want string }{
 	{"houseworld", "Spend at least 4 seconds in the dining room, then go to the bedroom.", "F(G[0,4] dining_room & F bedroom)"},
 	{"houseworld", "Reach the kitchen within 10 seconds.", "F[0,10] kitchen"},
 	{"houseworld", "Go to the living room within 8 s and then the kitchen within 5 seconds.", "F[0,8](living_room & F[0,5] kitchen)"},
-	{"houseworld", "Visit the kitchen and end in the living room.", "F kitchen & F G living_room"},
+	{"houseworld", "Visit the kitchen and end in the living room.", "F kitchen & F(living_room & G(!kitchen & !restroom2 & !master_bedroom & !bedroom & !exercise_room & !restroom & !dining_room))"},
+	{"houseworld", "Visit all the rooms and end up in the gym.", "F kitchen & F restroom2 & F master_bedroom & F bedroom & F living_room & F restroom & F dining_room & F(exercise_room & G(!kitchen & !restroom2 & !master_bedroom & !bedroom & !living_room & !restroom & !dining_room))"},
 	{"houseworld", "Go to the kitchen, then go to the bedroom and remain there.", "F(kitchen & F bedroom) & F G bedroom"},
 	// until
 	{"houseworld", "Do not enter the kitchen until you have visited the living room.", "!kitchen U living_room"},
@@ -73,7 +74,7 @@ var paraphrases = []struct{ env, text, want string }{
 	{"chip1", "Reach goal1 and goal2 in any order, but open each door only after reaching its key.", "F goal1 & F goal2 & (!door1 U key1) & (!door2 U key2) & (!door3 U key3) & (!door4 U key4) & (!door5 U key5)"},
 	{"chip1", "Pick up key 3 first to unlock door3, then reach goal 1.", "(!door3 U key3) & F goal1"},
 	{"chip1", "Collect every key, then go to goal2.", "F(key1 & F goal2) & F(key2 & F goal2) & F(key3 & F goal2) & F(key4 & F goal2) & F(key5 & F goal2)"},
-	{"wall", "Robot 1 goes to goal1 and stays there. Robot r2 must reach goal2 and stay there, r3 goes to goal3 and stays there, and r4 ends in goal4.", "F G r1.goal1 & F G r2.goal2 & F G r3.goal3 & F G r4.goal4"},
+	{"wall", "Robot 1 goes to goal1 and stays there. Robot r2 must reach goal2 and stay there, r3 goes to goal3 and stays there, and r4 goes to goal4 and stays there.", "F G r1.goal1 & F G r2.goal2 & F G r3.goal3 & F G r4.goal4"},
 	{"overcooked", "Visit all the ingredient rooms, then r1 goes to the kitchen, and robot 2 avoids ingredient 3.", "F(ingredient1 & F r1.cooking_room1) & F(ingredient2 & F r1.cooking_room1) & F(ingredient3 & F r1.cooking_room1) & F(ingredient4 & F r1.cooking_room1) & G !r2.ingredient3"},
 	{"houseworld", "Go to the bedroom and stay there.", "F G bedroom"},
 	{"houseworld", "Robot r1 goes to the kitchen.", "F kitchen"},

@@ -304,6 +304,7 @@ func (c *clause) splits(soft bool) bool {
 // step is one place (or set of places) to visit in a sequence.
 type step struct {
 	robot    string // "" for the only robot, or any robot
+	last     bool   // an ending: the last region entered (else: stay to the end)
 	idx      []int
 	all      bool // every member, in any order
 	any      bool // one of them
@@ -919,8 +920,8 @@ func (tr *translator) clause(c *clause) error {
 		if wall {
 			return fmt.Errorf("%w: %q: robots cannot end in walls or obstacles", ErrUnsupported, text)
 		}
-		tr.ends = append(tr.ends, &step{robot: c.robot, idx: idx})
-		tr.note(text, "ends in %s and stays there (F G)", tr.w.names(idx))
+		tr.ends = append(tr.ends, &step{robot: c.robot, idx: idx, last: true})
+		tr.note(text, "ends in %s: the last region entered (F(%s & G(not any other region))); the robot may still leave it for a place in no region, such as its goal", tr.w.names(idx), tr.w.names(idx))
 	}
 	if len(c.lists[slotAvoid]) > 0 || len(made) > 0 || len(stays) > 0 {
 		tr.prevRole = c.role
@@ -1252,6 +1253,20 @@ func (tr *translator) formula() (*stl.Formula, error) {
 		if len(seq) == 1 && ended(seq[0]) {
 			tr.seqs[k] = nil
 		}
+		// "every room ... end in the exercise room": the ending visits it
+		if len(seq) == 1 && seq[0].all && seq[0].stay == 0 && seq[0].deadline == 0 {
+			st := *seq[0]
+			st.idx = slices.DeleteFunc(slices.Clone(st.idx), func(i int) bool {
+				return ended(&step{robot: st.robot, idx: []int{i}})
+			})
+			if len(st.idx) < len(seq[0].idx) {
+				st.all = len(st.idx) > 1
+				tr.seqs[k] = []*step{&st}
+				if len(st.idx) == 0 {
+					tr.seqs[k] = nil
+				}
+			}
+		}
 	}
 	for _, seq := range tr.seqs {
 		if n := seqSize(seq); n > maxFormula {
@@ -1268,7 +1283,21 @@ func (tr *translator) formula() (*stl.Formula, error) {
 		add(tr.untilFormula(u))
 	}
 	for _, e := range tr.ends {
-		add(stl.Eventually(nil, stl.Always(nil, tr.atoms(e.robot, e.idx))))
+		if !e.last {
+			add(stl.Eventually(nil, stl.Always(nil, tr.atoms(e.robot, e.idx))))
+			continue
+		}
+		var nots []*stl.Formula
+		for i, pl := range tr.w.places {
+			if !pl.obstacle && !slices.Contains(e.idx, i) {
+				nots = append(nots, stl.Not(tr.atom(e.robot, i)))
+			}
+		}
+		if len(nots) == 0 {
+			add(stl.Eventually(nil, tr.atoms(e.robot, e.idx)))
+			continue
+		}
+		add(stl.Eventually(nil, stl.And(tr.atoms(e.robot, e.idx), stl.Always(nil, stl.And(nots...)))))
 	}
 	for _, r := range robots {
 		nots := make([]*stl.Formula, len(avoid[r]))

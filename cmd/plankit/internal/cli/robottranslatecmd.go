@@ -40,7 +40,8 @@ culinary space, eating area, livingroom, chamber/space/area ...). Constructs:
   stay/linger/remain ... for N seconds       F G[0,N] a
   within N seconds                           F[0,N] a
   before X, visit Y / not X until Y          !X U Y
-  end in / conclude in                       F G a
+  end in / conclude in                       F(a & G !others): a is the last region entered
+  go to A and stay there                     F G a
   all, every, each, both, two ..., except, neither A nor B
 Words the translator does not know are reported, never guessed; so are
 phrases that fit several regions (the bathroom, when there are two).
