@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -22,7 +23,7 @@ func TestAutoTAMPParaphrases(t *testing.T) {
 	type set struct{ file, env, spec string }
 	var sets []set
 	for i := 1; i <= 10; i++ {
-		n := strings.TrimPrefix(filepath.Base(filepath.Join("x", "sent"+itoa(i))), "x")
+		n := "sent" + strconv.Itoa(i)
 		sets = append(sets, set{"HouseWorld_" + n + ".txt", "houseworld", "houseworld_" + n + ".stl"})
 	}
 	sets = append(sets, set{"chip_sent1.txt", "chip1", "chip1.stl"})
@@ -102,7 +103,3 @@ func sameAs(t *testing.T, env *robot.Env, f, g *stl.Formula, seed uint64) bool {
 
 // minAutoTAMPTranslated guards the coverage of TestAutoTAMPParaphrases.
 const minAutoTAMPTranslated = 76
-
-func itoa(i int) string {
-	return strings.TrimLeft(strings.Repeat("0", 0)+string(rune('0'+i/10))+string(rune('0'+i%10)), "0")
-}
