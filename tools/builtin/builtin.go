@@ -30,6 +30,7 @@ func Register(r *tools.Registry, opts Options) error {
 		registerGeom(r),
 		registerRobot(r),
 		registerRobotPlan(r),
+		registerRobotTranslate(r),
 		registerTravel(r, travelDB),
 		registerPuzzles(r),
 	)

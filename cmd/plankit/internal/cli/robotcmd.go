@@ -26,7 +26,7 @@ obstacles, ...) with tasks in Signal Temporal Logic. An environment is a JSON
 file (see "plankit robot check --help"); the AutoTAMP scenarios ship in
 testdata/robot: houseworld, chip1, chip2, chip3, rover, wall, overcooked.`,
 	}
-	cmd.AddCommand(newRobotCheckCmd(f), newRobotRenderCmd(f), newRobotValidateCmd(f), newRobotPlanCmd(f))
+	cmd.AddCommand(newRobotCheckCmd(f), newRobotRenderCmd(f), newRobotValidateCmd(f), newRobotPlanCmd(f), newRobotTranslateCmd(f))
 	return cmd
 }
 

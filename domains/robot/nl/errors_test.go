@@ -1,0 +1,156 @@
+package nl
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/plankit/plankit/domains/robot"
+	"github.com/plankit/plankit/solvers/stl"
+)
+
+func house(t *testing.T) *robot.Env {
+	t.Helper()
+	env, err := robot.Scenario("houseworld")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return env
+}
+
+func oneLine(t *testing.T, err error) {
+	t.Helper()
+	if msg := err.Error(); strings.ContainsAny(msg, "\n\r") || !strings.HasPrefix(msg, "nl: ") {
+		t.Fatalf("error is not one line starting with nl: %q", msg)
+	}
+}
+
+// TestUnknownWords: words that are neither places, colours nor
+// instruction words are listed, not guessed.
+func TestUnknownWords(t *testing.T) {
+	env := house(t)
+	tests := []struct {
+		text  string
+		words []string
+	}{
+		{"Go to the garage.", []string{"garage"}},
+		{"Visit the kitchen, then hop over to the attic.", []string{"hop", "attic"}},
+		{"Go to the chartreuseish room.", []string{"chartreuseish"}},
+		{"Teleport into the bathroom quickly.", []string{"Teleport", "quickly"}},
+		{"Go to the kitchen 3 times.", []string{"3", "times"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			_, err := Translate(env, tc.text)
+			if !errors.Is(err, ErrUnknownWords) {
+				t.Fatalf("want unknown words, got %v", err)
+			}
+			oneLine(t, err)
+			var uw *UnknownWordsError
+			if !errors.As(err, &uw) || !slices.Equal(uw.Words, tc.words) {
+				t.Fatalf("words %v, want %v (%v)", uw.Words, tc.words, err)
+			}
+			for _, w := range tc.words {
+				if !strings.Contains(err.Error(), `"`+w+`"`) {
+					t.Errorf("%q not named in %v", w, err)
+				}
+			}
+		})
+	}
+}
+
+// TestTranslateErrors: ambiguity, phrases matching nothing, wrong counts
+// and contradictions are errors naming the phrase.
+func TestTranslateErrors(t *testing.T) {
+	env := house(t)
+	tests := []struct {
+		text   string
+		target error
+		names  string // text the message must contain
+	}{
+		{"Go to the bathroom.", ErrAmbiguous, "restroom2, restroom"},
+		{"Go to the blue room.", ErrAmbiguous, "living_room, exercise_room"},
+		{"Visit three blue rooms.", ErrAmbiguous, "three blue rooms"},
+		{"Go to the orange room.", ErrNoMatch, "the orange room"},
+		{"Go to the living room and avoid the living room.", ErrUnsupported, "living_room"},
+		{"Go to the walls.", ErrUnsupported, "walls"},
+		{"Before entering the kitchen.", ErrUnsupported, "Before entering the kitchen"},
+		{"Go to the kitchen within 5 seconds and the bedroom.", ErrUnsupported, "deadline"},
+		{"Please.", ErrUnsupported, "nothing"},
+		{"Heading towards the kitchen? Visit the bedroom.", ErrUnsupported, "question"},
+		{"Visit every room, returning to the living room before the next room.", ErrUnsupported, "the next room"},
+		{strings.Repeat("Visit all rooms, then ", 9) + "all rooms.", ErrUnsupported, "more than 20000 nodes"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			res, err := Translate(env, tc.text)
+			if err == nil {
+				t.Fatalf("no error; got %s", res.Text)
+			}
+			oneLine(t, err)
+			if !errors.Is(err, tc.target) || !strings.Contains(err.Error(), tc.names) {
+				t.Fatalf("got %v; want %v naming %q", err, tc.target, tc.names)
+			}
+		})
+	}
+	if _, err := Translate(env, "  "); err == nil {
+		t.Error("empty instruction accepted")
+	}
+	if _, err := Translate(env, strings.Repeat("go to the kitchen ", 1000)); err == nil {
+		t.Error("huge instruction accepted")
+	}
+	if _, err := Translate(nil, "go to the kitchen"); err == nil {
+		t.Error("nil environment accepted")
+	}
+}
+
+// TestNotes: every region chosen and every constraint is explained.
+func TestNotes(t *testing.T) {
+	res, err := Translate(house(t), "Proceed into the bedroom and linger there for 5 seconds, then avoid the blue rooms.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []string
+	for _, n := range res.Notes {
+		all = append(all, n.Phrase+" => "+n.Reading)
+	}
+	joined := strings.Join(all, "\n")
+	for _, want := range []string{
+		"the bedroom => bedroom (the region named so rather than master_bedroom)",
+		"linger there for 5 seconds => stays in bedroom for 5 seconds (G[0,5])",
+		"the blue rooms => each of living_room, exercise_room (colour blue)",
+		"avoided for the whole task: living_room, exercise_room",
+	} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("notes lack %q:\n%s", want, joined)
+		}
+	}
+}
+
+// TestEquivalenceDiscriminates: the trajectory comparison used by the
+// acceptance tests does tell different formulas apart.
+func TestEquivalenceDiscriminates(t *testing.T) {
+	env := house(t)
+	pairs := [][2]string{
+		{"F(kitchen & F bedroom)", "F(bedroom & F kitchen)"},
+		{"F(G[0,5] bedroom & F restroom)", "F(G[0,3] bedroom & F restroom)"},
+		{"(!restroom U kitchen) & F restroom", "F(kitchen & F restroom)  & G !living_room"},
+		{"F kitchen & F G living_room", "F(living_room & F kitchen)"},
+	}
+	for i, p := range pairs {
+		f, _ := stl.Parse(p[0])
+		g, _ := stl.Parse(p[1])
+		trs := trajectories(t, env, 300, uint64(i+100), f, g)
+		differ := false
+		for _, tr := range trs {
+			if holds(t, env, f, tr) != holds(t, env, g, tr) {
+				differ = true
+				break
+			}
+		}
+		if !differ {
+			t.Errorf("%s and %s not told apart by %d trajectories", f, g, len(trs))
+		}
+	}
+}

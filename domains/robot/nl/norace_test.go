@@ -1,0 +1,5 @@
+//go:build !race
+
+package nl
+
+const raceEnabled = false
