@@ -370,15 +370,8 @@ func (r *runner) complete(ctx context.Context) (Message, error) {
 // act runs what the model's reply asks for and reports whether the reply
 // is a final answer.
 func (r *runner) act(ctx context.Context, msg Message) (answer string, final bool) {
-	step := Step{Turn: r.out.Turns, Route: msg.Route, Reason: msg.Reason}
-	defer func() { r.out.Routes = append(r.out.Routes, step) }()
-	derived := func(route string) {
-		if step.Route == "" {
-			step.Route = route
-		}
-	}
+	r.out.Routes = append(r.out.Routes, Step{Turn: r.out.Turns, Route: RouteOf(msg), Reason: msg.Reason})
 	if len(msg.ToolCalls) > 0 {
-		derived(RouteTool)
 		for _, tc := range msg.ToolCalls {
 			content := r.callTool(ctx, tc)
 			r.conv = append(r.conv, Message{Role: RoleTool, ToolCallID: tc.ID, Name: tc.Name, Content: content})
@@ -388,34 +381,55 @@ func (r *runner) act(ctx context.Context, msg Message) (answer string, final boo
 	rep := ParseReply(msg.Content)
 	switch {
 	case len(rep.Code) > 0:
-		derived(RouteCode)
 		r.conv = append(r.conv, Message{Role: RoleUser, Content: r.runCode(ctx, rep.Code[0])})
 		return "", false
 	case len(rep.ToolCalls) > 0:
-		derived(RouteTool)
 		for _, tc := range rep.ToolCalls {
 			content := r.callTool(ctx, tc)
 			r.conv = append(r.conv, Message{Role: RoleUser, Content: "Tool Result (" + tc.Name + "):\n" + content})
 		}
 		return "", false
 	case rep.HasAnswer:
-		derived(RouteAnswer)
 		return rep.Answer, true
 	case len(rep.Malformed) > 0:
-		derived(RouteTool)
 		note := "error: the tool block is not valid JSON of the form {\"tool\": NAME, \"input\": {...}}; nothing was called. Write it again or give your final answer inside <<< >>>."
 		r.rec.emit(Event{Type: EventTool, Turn: r.out.Turns, Error: note, Input: jsonString(rep.Malformed[0])})
 		r.conv = append(r.conv, Message{Role: RoleUser, Content: note})
 		return "", false
 	case strings.TrimSpace(msg.Content) == "":
-		derived(RouteNone)
 		note := "error: the reply was empty. Give your final answer inside <<< >>>, call a tool or write code."
 		r.rec.emit(Event{Type: EventNote, Turn: r.out.Turns, Content: note})
 		r.conv = append(r.conv, Message{Role: RoleUser, Content: note})
 		return "", false
 	}
-	derived(RouteAnswer)
 	return strings.TrimSpace(msg.Content), true
+}
+
+// RouteOf returns the route of an assistant reply: the model's own
+// Route when it gave one, else what the reply does under the turn
+// protocol (tool calls or a JSON tool block: tool; a code block: code; an
+// empty reply: none; anything else: answer).
+func RouteOf(msg Message) string {
+	if msg.Route != "" {
+		return msg.Route
+	}
+	if len(msg.ToolCalls) > 0 {
+		return RouteTool
+	}
+	rep := ParseReply(msg.Content)
+	switch {
+	case len(rep.Code) > 0:
+		return RouteCode
+	case len(rep.ToolCalls) > 0:
+		return RouteTool
+	case rep.HasAnswer:
+		return RouteAnswer
+	case len(rep.Malformed) > 0:
+		return RouteTool
+	case strings.TrimSpace(msg.Content) == "":
+		return RouteNone
+	}
+	return RouteAnswer
 }
 
 // finish records the outcome.

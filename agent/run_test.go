@@ -421,7 +421,9 @@ func (blockingModel) Complete(ctx context.Context, _ []Message, _ []ToolSpec) (M
 
 type errModel struct{ err error }
 
-func (m errModel) Complete(context.Context, []Message, []ToolSpec) (Message, error) { return Message{}, m.err }
+func (m errModel) Complete(context.Context, []Message, []ToolSpec) (Message, error) {
+	return Message{}, m.err
+}
 
 func TestRunOutcomes(t *testing.T) {
 	reg := testRegistry(t)
