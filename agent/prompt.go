@@ -114,7 +114,13 @@ func typeName(s *jsonschema.Schema) string {
 	}
 	t := s.Type
 	if t == "" && len(s.Types) > 0 {
-		t = strings.Join(s.Types, "|")
+		var ts []string
+		for _, x := range s.Types {
+			if x != "null" {
+				ts = append(ts, x)
+			}
+		}
+		t = strings.Join(ts, "|")
 	}
 	switch t {
 	case "":

@@ -339,11 +339,16 @@ func planOf(v any) ([]travel.Day, bool) {
 	return nil, false
 }
 
+// maxJSONTries bounds the failed decoding attempts of jsonValues, so
+// text full of brackets costs linear time, not quadratic.
+const maxJSONTries = 64
+
 // jsonValues returns the JSON objects and arrays embedded in text, left
 // to right, outermost first (numbers decoded as json.Number).
 func jsonValues(text string) []any {
 	var out []any
-	for i := 0; i < len(text); i++ {
+	failed := 0
+	for i := 0; i < len(text) && failed < maxJSONTries; i++ {
 		if text[i] != '{' && text[i] != '[' {
 			continue
 		}
@@ -351,6 +356,7 @@ func jsonValues(text string) []any {
 		dec.UseNumber()
 		var v any
 		if err := dec.Decode(&v); err != nil {
+			failed++
 			continue
 		}
 		out = append(out, v)
