@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -248,5 +249,50 @@ func TestSystemPrompt(t *testing.T) {
 	}
 	if strings.Contains(fn, AskToolName) || strings.Contains(fn, "Python 3 instead") {
 		t.Error("function-calling prompt mentions agent.ask or python")
+	}
+}
+
+// TestCommittedTranscripts replays the transcripts under
+// testdata/transcripts (recorded with "plankit ask" against a server
+// sending scripted replies) and checks that each reproduces its recorded
+// final answer byte for byte, with the same outcome and verdicts.
+func TestCommittedTranscripts(t *testing.T) {
+	files, err := filepath.Glob("testdata/transcripts/*.jsonl")
+	if err != nil || len(files) < 3 {
+		t.Fatalf("transcripts: %v %v", files, err)
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			ev := readEvents(t, file)
+			end := ev[len(ev)-1]
+			if end.Type != EventEnd || end.Answer == "" {
+				t.Fatalf("last event %+v", end)
+			}
+			model, request, caps, err := Replay(ev)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, err := Run(context.Background(), Config{Model: model, Registry: testRegistry(t), NoTranscript: true,
+				MaxTurns: caps.MaxTurns, MaxToolCalls: caps.MaxToolCalls, MaxCodeRuns: caps.MaxCodeRuns, MaxGuidance: caps.MaxGuidance}, request)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if out.Answer != end.Answer || out.Status != end.Status || out.Verified != end.Verified || model.Remaining() != 0 {
+				t.Fatalf("replay: %s %q verified=%v, recorded %s %q verified=%v", out.Status, out.Answer, out.Verified, end.Status, end.Answer, end.Verified)
+			}
+			var checks []string
+			for _, e := range ev {
+				if e.Type == EventCheck && e.OK != nil {
+					checks = append(checks, fmt.Sprintf("%s:%v", e.Check, *e.OK))
+				}
+			}
+			var got []string
+			for _, v := range out.History {
+				got = append(got, fmt.Sprintf("%s:%v", v.Check, v.OK))
+			}
+			if fmt.Sprint(got) != fmt.Sprint(checks) {
+				t.Fatalf("verdicts %v, recorded %v", got, checks)
+			}
+		})
 	}
 }
