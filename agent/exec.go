@@ -103,6 +103,7 @@ func (r *runner) install(ctx context.Context, d *script.ToolDef, code string, n 
 		return fmt.Sprintf("[tool %s was not installed: %s]", d.Name, oneLine(err.Error()))
 	}
 	r.trace.registered = append(r.trace.registered, d.Name)
+	r.specs = nil // recomputed with the new tool for the next turn
 	note := fmt.Sprintf("[registered tool %s: callable from the next turn", d.Name)
 	if r.text {
 		schema, _ := json.Marshal(d.InputSchema)

@@ -206,7 +206,8 @@ type runner struct {
 	rec     *recorder
 	trace   *Trace
 	conv    []Message
-	text    bool // text protocol (no function calling)
+	text    bool       // text protocol (no function calling)
+	specs   []ToolSpec // the tools offered, computed once and extended by install
 	out     *Outcome
 	start   time.Time
 }
@@ -224,20 +225,11 @@ func newRunner(cfg Config, request string, rec *recorder) (*runner, error) {
 	return r, nil
 }
 
-// overlay copies base into a new registry whose tools record their calls
-// in t.
+// overlay copies base (without agent.ask) into a new registry whose
+// tools record their calls in t.
 func overlay(base *tools.Registry, t *Trace) (*tools.Registry, error) {
-	reg := tools.NewRegistry()
-	for _, tool := range base.List() {
-		if tool.Name == AskToolName {
-			continue
-		}
-		c := *tool
-		c.Fn = t.recording(tool.Name, tool.Fn)
-		if err := reg.Register(c); err != nil {
-			return nil, fmt.Errorf("agent: copying tool %s: %w", tool.Name, err)
-		}
-	}
+	reg := base.Clone(t.recording)
+	reg.Remove(AskToolName)
 	return reg, nil
 }
 
@@ -334,7 +326,10 @@ func (r *runner) complete(ctx context.Context) (Message, error) {
 	for {
 		var specs []ToolSpec
 		if !r.text {
-			specs = Specs(r.reg)
+			if r.specs == nil {
+				r.specs = Specs(r.reg)
+			}
+			specs = r.specs
 		}
 		t0 := time.Now()
 		msg, err := r.cfg.Model.Complete(ctx, r.conv, specs)
