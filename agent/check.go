@@ -142,6 +142,14 @@ func (t *Trace) Memo(key string, f func() any) any {
 	return v
 }
 
+// set updates the turn and round under the lock (tool calls from code may
+// record concurrently).
+func (t *Trace) set(turn, round int) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.Turn, t.Round = turn, round
+}
+
 func (t *Trace) addCode(c CodeRecord) {
 	t.mu.Lock()
 	defer t.mu.Unlock()

@@ -266,7 +266,7 @@ func (r *runner) run(ctx context.Context) *Outcome {
 			return r.finish(StatusError, "model: "+oneLine(strings.TrimPrefix(err.Error(), "agent: ")))
 		}
 		r.out.Turns++
-		r.trace.Turn = r.out.Turns
+		r.trace.set(r.out.Turns, r.trace.Round)
 		answer, final := r.act(ctx, msg)
 		if !final {
 			continue
@@ -293,7 +293,7 @@ func (r *runner) run(ctx context.Context) *Outcome {
 		g := guidance(failed)
 		r.conv = append(r.conv, Message{Role: RoleUser, Content: g})
 		r.rec.emit(Event{Type: EventGuidance, Turn: r.out.Turns, Round: r.out.GuidanceRounds, Content: g})
-		r.trace.Round++
+		r.trace.set(r.trace.Turn, r.trace.Round+1)
 	}
 }
 
