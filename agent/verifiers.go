@@ -226,6 +226,9 @@ func (TravelCheck) Check(ctx context.Context, t *Trace, answer string) (Verdict,
 		Hint: "Give the plan as a JSON list of days with TravelPlanner's keys (days, current_city, transportation, breakfast, attraction, lunch, dinner, accommodation) or in TravelPlanner's text form (Day 1: / Current City: … / Accommodation: …), using the names of the travel tools' results."}
 	plan, found := ExtractTravelPlan(answer)
 	if !found {
+		if rec.Name == "travel.solve" && out.Result.Status == "unknown" {
+			return Verdict{Check: "travel", Note: "travel.solve stopped at its time limit and the answer has no plan: nothing to verify"}, false
+		}
 		if rec.Name == "travel.solve" && out.Result.Status == "infeasible" {
 			if infeasibleRE.MatchString(answer) {
 				v.OK, v.Note = true, "travel.solve proved by exhaustive search that no plan exists"
@@ -380,11 +383,12 @@ func (RobotCheck) Check(ctx context.Context, t *Trace, answer string) (Verdict, 
 		return Verdict{}, false
 	}
 	var in struct {
-		Env    json.RawMessage `json:"env"`
-		Spec   string          `json:"spec,omitempty"`
-		Prefix []string        `json:"prefix,omitempty"`
+		Env      json.RawMessage `json:"env,omitempty"`
+		Scenario json.RawMessage `json:"scenario,omitempty"`
+		Spec     string          `json:"spec,omitempty"`
+		Prefix   []string        `json:"prefix,omitempty"`
 	}
-	if json.Unmarshal(rec.Input, &in) != nil || len(in.Env) == 0 || (in.Spec == "" && len(in.Prefix) == 0) {
+	if json.Unmarshal(rec.Input, &in) != nil || (len(in.Env) == 0 && len(in.Scenario) == 0) || (in.Spec == "" && len(in.Prefix) == 0) {
 		return Verdict{}, false
 	}
 	v := Verdict{Check: "robot", Verifier: true,
@@ -394,10 +398,19 @@ func (RobotCheck) Check(ctx context.Context, t *Trace, answer string) (Verdict, 
 		v.Reasons = []string{"the answer contains no trajectory the checker can read"}
 		return v, true
 	}
-	args, _ := json.Marshal(map[string]any{"env": in.Env, "spec": in.Spec, "prefix": in.Prefix, "trajectory": traj})
+	args, _ := json.Marshal(map[string]any{"env": in.Env, "scenario": in.Scenario, "spec": in.Spec, "prefix": in.Prefix, "trajectory": traj})
+	if len(in.Scenario) == 0 {
+		args, _ = json.Marshal(map[string]any{"env": in.Env, "spec": in.Spec, "prefix": in.Prefix, "trajectory": traj})
+	}
 	raw, err := t.Registry.Call(ctx, "robot.check", args)
 	if err != nil {
-		v.Reasons = []string{"robot.check refused the trajectory: " + oneLine(err.Error())}
+		msg := oneLine(err.Error())
+		if !strings.Contains(msg, "trajectory") {
+			// The environment or task of the robot.plan call is not one
+			// robot.check reads (e.g. a scenario name): nothing to verify.
+			return Verdict{Check: "robot", Note: "robot.check: " + msg}, false
+		}
+		v.Reasons = []string{"robot.check refused the trajectory: " + msg}
 		return v, true
 	}
 	var res struct {
