@@ -10,7 +10,7 @@ import (
 // system prompt, tool specs per turn, tool and code execution, checks and
 // the transcript (written to a temporary file).
 func BenchmarkRun(b *testing.B) {
-	reg := testRegistry(b)
+	reg := loopRegistry(b)
 	cases := []struct {
 		name    string
 		request string
@@ -40,7 +40,7 @@ func BenchmarkRun(b *testing.B) {
 }
 
 func BenchmarkParts(b *testing.B) {
-	reg := testRegistry(b)
+	reg := loopRegistry(b)
 	b.Run("overlay", func(b *testing.B) {
 		for b.Loop() {
 			overlay(reg, &Trace{})

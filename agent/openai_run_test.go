@@ -114,7 +114,7 @@ func TestOpenAIFallbackToTextProtocol(t *testing.T) {
 	}
 	rec := &recModel{inner: m}
 	path := filepath.Join(t.TempDir(), "t.jsonl")
-	out, err := Run(context.Background(), Config{Model: rec, Registry: testRegistry(t), Transcript: path}, "Give a model of the CNF (x1 or x2) and (not x1).")
+	out, err := Run(context.Background(), Config{Model: rec, Registry: loopRegistry(t), Transcript: path}, "Give a model of the CNF (x1 or x2) and (not x1).")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +140,7 @@ func TestOpenAIFallbackToTextProtocol(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out2, err := Run(context.Background(), Config{Model: model, Registry: testRegistry(t), NoTranscript: true}, request)
+	out2, err := Run(context.Background(), Config{Model: model, Registry: loopRegistry(t), NoTranscript: true}, request)
 	if err != nil || out2.Answer != out.Answer || !out2.TextProtocol {
 		t.Fatalf("replay %+v %v", out2, err)
 	}
@@ -155,7 +155,7 @@ func TestOpenAITimeoutBudget(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := Run(context.Background(), Config{Model: m, Registry: testRegistry(t), NoTranscript: true, Timeout: 100 * time.Millisecond}, "hi")
+	out, err := Run(context.Background(), Config{Model: m, Registry: loopRegistry(t), NoTranscript: true, Timeout: 100 * time.Millisecond}, "hi")
 	if err != nil || out.Status != StatusError || out.Message != "time budget of 100ms exceeded" {
 		t.Fatalf("%+v %v", out, err)
 	}
@@ -164,7 +164,7 @@ func TestOpenAITimeoutBudget(t *testing.T) {
 		return 500, `{"error":{"message":"the GPU caught fire"}}`
 	})
 	m2, _ := NewOpenAI(OpenAIConfig{BaseURL: srv2.URL + "/v1", Model: "m", MaxRetries: -1})
-	out, err = Run(context.Background(), Config{Model: m2, Registry: testRegistry(t), NoTranscript: true}, "hi")
+	out, err = Run(context.Background(), Config{Model: m2, Registry: loopRegistry(t), NoTranscript: true}, "hi")
 	if err != nil || out.Status != StatusError || !strings.Contains(out.Message, "the GPU caught fire") || strings.Contains(out.Message, "\n") {
 		t.Fatalf("%+v %v", out, err)
 	}

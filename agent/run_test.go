@@ -19,7 +19,7 @@ import (
 
 var builtinReg = sync.OnceValues(func() (*tools.Registry, error) { return builtin.New(builtin.Options{}) })
 
-func testRegistry(t testing.TB) *tools.Registry {
+func loopRegistry(t testing.TB) *tools.Registry {
 	t.Helper()
 	reg, err := builtinReg()
 	if err != nil {
@@ -384,7 +384,7 @@ func runScenario(t *testing.T, sc scenario, model Model) (*Outcome, *recModel, [
 	t.Helper()
 	m := &recModel{inner: model}
 	path := filepath.Join(t.TempDir(), "run.jsonl")
-	cfg := Config{Model: m, Registry: testRegistry(t), Transcript: path, ModelName: "scripted"}
+	cfg := Config{Model: m, Registry: loopRegistry(t), Transcript: path, ModelName: "scripted"}
 	if sc.cfg != nil {
 		sc.cfg(&cfg)
 	}
@@ -426,7 +426,7 @@ func (m errModel) Complete(context.Context, []Message, []ToolSpec) (Message, err
 }
 
 func TestRunOutcomes(t *testing.T) {
-	reg := testRegistry(t)
+	reg := loopRegistry(t)
 	base := Config{Registry: reg, NoTranscript: true}
 
 	cfg := base
@@ -484,7 +484,7 @@ func (w *wrapped) Unwrap() error { return w.sentinel }
 func TestKeepTools(t *testing.T) {
 	dir := t.TempDir()
 	model := &ScriptedModel{Replies: []Message{{Content: registerCode}, {Content: "<<<ok>>>"}}}
-	out, err := Run(context.Background(), Config{Model: model, Registry: testRegistry(t), NoTranscript: true, KeepTools: true, ToolsDir: dir}, "make a tool")
+	out, err := Run(context.Background(), Config{Model: model, Registry: loopRegistry(t), NoTranscript: true, KeepTools: true, ToolsDir: dir}, "make a tool")
 	if err != nil || out.Status != StatusAnswered {
 		t.Fatalf("%+v %v", out, err)
 	}
@@ -505,13 +505,13 @@ func TestKeepTools(t *testing.T) {
 	// Without KeepTools nothing is written, and the base registry is untouched.
 	dir2 := t.TempDir()
 	model = &ScriptedModel{Replies: []Message{{Content: registerCode}, {Content: "<<<ok>>>"}}}
-	if _, err := Run(context.Background(), Config{Model: model, Registry: testRegistry(t), NoTranscript: true, ToolsDir: dir2}, "make a tool"); err != nil {
+	if _, err := Run(context.Background(), Config{Model: model, Registry: loopRegistry(t), NoTranscript: true, ToolsDir: dir2}, "make a tool"); err != nil {
 		t.Fatal(err)
 	}
 	if ents, _ := os.ReadDir(dir2); len(ents) != 0 {
 		t.Fatalf("files written without KeepTools: %v", ents)
 	}
-	if _, err := testRegistry(t).Lookup("math.double"); err == nil {
+	if _, err := loopRegistry(t).Lookup("math.double"); err == nil {
 		t.Fatal("a tool registered by code leaked into the base registry")
 	}
 }
@@ -524,7 +524,7 @@ func TestPythonExecutor(t *testing.T) {
 		{Content: "```python\nimport math\nprint(f'{math.factorial(20)}')\n```"},
 		{Content: "<<<2432902008176640000>>>"},
 	}}}
-	out, err := Run(context.Background(), Config{Model: model, Registry: testRegistry(t), NoTranscript: true, Python: true}, "20!?")
+	out, err := Run(context.Background(), Config{Model: model, Registry: loopRegistry(t), NoTranscript: true, Python: true}, "20!?")
 	if err != nil || out.Status != StatusAnswered {
 		t.Fatalf("%+v %v", out, err)
 	}
@@ -548,7 +548,7 @@ func TestReplayReproducesAnswer(t *testing.T) {
 				t.Fatalf("replay: %v %q %+v", err, request, caps)
 			}
 			path := filepath.Join(t.TempDir(), "replay.jsonl")
-			out2, err := Run(context.Background(), Config{Model: model, Registry: testRegistry(t), Transcript: path}, request)
+			out2, err := Run(context.Background(), Config{Model: model, Registry: loopRegistry(t), Transcript: path}, request)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -280,9 +280,10 @@ var (
 	planLineRE = regexp.MustCompile(`^[\s*>-]*([A-Za-z_ ]+?)[\s*]*:[\s*]*(.*?)\s*$`)
 )
 
-// ExtractTravelPlan finds a TravelPlanner plan in an answer: a JSON list
-// of day objects (bare, fenced, or as {"plan": [...]}), or TravelPlanner's
-// text form ("Day 1:" then "Current City: …", "Transportation: …", …).
+// ExtractTravelPlan finds a TravelPlanner plan in an answer: the first
+// JSON list of day objects (objects with "current_city" or "days"; bare,
+// fenced, or as {"plan": [...]}), else TravelPlanner's text form ("Day 1:"
+// then "Current City: …", "Transportation: …", …).
 func ExtractTravelPlan(answer string) ([]travel.Day, bool) {
 	for _, v := range jsonValues(answer) {
 		if p, ok := planOf(v); ok {
@@ -332,7 +333,9 @@ func planOf(v any) ([]travel.Day, bool) {
 			if !ok {
 				return nil, false
 			}
-			if _, ok := m["current_city"]; !ok {
+			_, city := m["current_city"]
+			_, day := m["days"]
+			if !city && !day {
 				return nil, false
 			}
 			plan[i] = m

@@ -18,7 +18,7 @@ const travelText = "Please help me plan a trip from St. Petersburg to Rockford s
 func solveTravel(t *testing.T, text string) (status string, plan []travel.PlanDay) {
 	t.Helper()
 	in, _ := json.Marshal(map[string]any{"text": text})
-	raw, err := testRegistry(t).Call(context.Background(), "travel.solve", in)
+	raw, err := loopRegistry(t).Call(context.Background(), "travel.solve", in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +55,7 @@ func TestTravelCheckSteers(t *testing.T) {
 		{Content: "Here is your plan:\n<<<" + string(wrongJSON) + ">>>"},
 		{Content: "Corrected plan:\n\n" + textPlan(plan)},
 	}}}
-	out, err := Run(context.Background(), Config{Model: model, Registry: testRegistry(t), NoTranscript: true}, travelText)
+	out, err := Run(context.Background(), Config{Model: model, Registry: loopRegistry(t), NoTranscript: true}, travelText)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +68,7 @@ func TestTravelCheckSteers(t *testing.T) {
 	}
 	// Without a plan in the answer the check rejects it.
 	model = &recModel{inner: &ScriptedModel{Replies: []Message{{ToolCalls: []ToolCall{call}}, {Content: "<<<I found a great trip.>>>"}}}}
-	out, err = Run(context.Background(), Config{Model: model, Registry: testRegistry(t), NoTranscript: true, MaxGuidance: -1}, travelText)
+	out, err = Run(context.Background(), Config{Model: model, Registry: loopRegistry(t), NoTranscript: true, MaxGuidance: -1}, travelText)
 	if err != nil || out.Status != StatusRejected || !strings.Contains(out.Message, "the answer contains no plan the evaluator can read") {
 		t.Fatalf("no plan: %+v %v", out, err)
 	}
@@ -88,7 +88,7 @@ func TestTravelCheckInfeasible(t *testing.T) {
 		{"<<<Fly there and enjoy.>>>", false},
 	} {
 		model := &ScriptedModel{Replies: []Message{{ToolCalls: []ToolCall{call("t", "travel.solve", args)}}, {Content: tc.answer}}}
-		out, err := Run(context.Background(), Config{Model: model, Registry: testRegistry(t), NoTranscript: true, MaxGuidance: -1}, text)
+		out, err := Run(context.Background(), Config{Model: model, Registry: loopRegistry(t), NoTranscript: true, MaxGuidance: -1}, text)
 		if err != nil || (out.Status == StatusAnswered) != tc.ok || out.Verified != tc.ok {
 			t.Fatalf("%q: %+v %v", tc.answer, out, err)
 		}
@@ -109,7 +109,7 @@ func TestRobotCheckSteers(t *testing.T) {
 	}
 	spec := "F(master_bedroom & F restroom) & G !living_room"
 	args := must(json.Marshal(map[string]any{"env": json.RawMessage(env), "spec": spec}))
-	raw, err := testRegistry(t).Call(context.Background(), "robot.plan", args)
+	raw, err := loopRegistry(t).Call(context.Background(), "robot.plan", args)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +127,7 @@ func TestRobotCheckSteers(t *testing.T) {
 		{Content: "The robot can stay put: <<<" + string(must(json.Marshal(stay))) + ">>>"},
 		{Content: "```json\n" + string(must(json.Marshal(good))) + "\n```\nThis trajectory visits the master bedroom, then the restroom."},
 	}}}
-	out, err := Run(context.Background(), Config{Model: model, Registry: testRegistry(t), NoTranscript: true}, "Go to the master bedroom, then the restroom, never entering the living room.")
+	out, err := Run(context.Background(), Config{Model: model, Registry: loopRegistry(t), NoTranscript: true}, "Go to the master bedroom, then the restroom, never entering the living room.")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -234,7 +234,7 @@ func TestPuzzleFromPromptOnly(t *testing.T) {
 }
 
 func TestSystemPrompt(t *testing.T) {
-	reg := testRegistry(t)
+	reg := loopRegistry(t)
 	fn := SystemPrompt(reg, PromptOptions{})
 	text := SystemPrompt(reg, PromptOptions{Text: true, Python: true})
 	for _, want := range []string{"<<<", "```python", "register_tool", "Starlark", "- travel.solve: "} {
@@ -272,7 +272,7 @@ func TestCommittedTranscripts(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			out, err := Run(context.Background(), Config{Model: model, Registry: testRegistry(t), NoTranscript: true,
+			out, err := Run(context.Background(), Config{Model: model, Registry: loopRegistry(t), NoTranscript: true,
 				MaxTurns: caps.MaxTurns, MaxToolCalls: caps.MaxToolCalls, MaxCodeRuns: caps.MaxCodeRuns, MaxGuidance: caps.MaxGuidance}, request)
 			if err != nil {
 				t.Fatal(err)
