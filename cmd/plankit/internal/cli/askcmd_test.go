@@ -203,3 +203,26 @@ func TestAskOfflineTrainingQueries(t *testing.T) {
 		}
 	}
 }
+
+func TestAskKeepTools(t *testing.T) {
+	askEnv(t)
+	dir := t.TempDir()
+	code := "```python\ndef double(args):\n    return {\"value\": args[\"x\"] * 2}\n\nregister_tool(\"math.double\", double, \"Double x.\", input_schema = {\"type\": \"object\", \"properties\": {\"x\": {\"type\": \"integer\"}}, \"required\": [\"x\"]}, examples = [{\"x\": 1}])\nprint(double({\"x\": 21}))\n```"
+	url := fakeChat(t, code, `call:math.double {"x": 21}`, "<<<42>>>")
+	r := run(t, "", "--tools-dir", dir, "ask", "--base-url", url, "--model", "fake", "--keep-tools", "Double 21 with a tool.")
+	if r.code != 0 || r.stdout != "42\n" || !strings.Contains(r.stderr, "kept tool math.double → "+filepath.Join(dir, "math.double.star")) {
+		t.Fatalf("keep tools: %+v", r)
+	}
+	if r := run(t, "", "--tools-dir", dir, "tools", "call", "math.double", "--input", `{"x": 4}`); r.code != 0 || !strings.Contains(r.stdout, `"value": 8`) {
+		t.Fatalf("kept tool not loaded: %+v", r)
+	}
+	// Without --keep-tools nothing is written.
+	dir2 := t.TempDir()
+	url = fakeChat(t, code, "<<<42>>>")
+	if r := run(t, "", "--tools-dir", dir2, "ask", "--base-url", url, "--model", "fake", "Double 21."); r.code != 0 {
+		t.Fatalf("%+v", r)
+	}
+	if ents, _ := os.ReadDir(dir2); len(ents) != 0 {
+		t.Fatalf("files written without --keep-tools: %v", ents)
+	}
+}
