@@ -107,7 +107,7 @@ func (m *OpenAIModel) Complete(ctx context.Context, messages []Message, tools []
 			return Message{}, fmt.Errorf("agent: tool %s: parameters: %w", t.Name, err)
 		}
 		params.Tools = append(params.Tools, openai.ChatCompletionFunctionTool(shared.FunctionDefinitionParam{
-			Name: t.Name, Description: openai.String(t.Description), Parameters: shared.FunctionParameters(schema),
+			Name: wireName(t.Name), Description: openai.String(t.Description), Parameters: shared.FunctionParameters(schema),
 		}))
 	}
 	resp, err := m.client.Chat.Completions.New(ctx, params)
@@ -131,10 +131,18 @@ func (m *OpenAIModel) Complete(ctx context.Context, messages []Message, tools []
 			b, _ := json.Marshal(tc.Function.Arguments)
 			args = b
 		}
-		out.ToolCalls = append(out.ToolCalls, ToolCall{ID: tc.ID, Name: tc.Function.Name, Arguments: args})
+		out.ToolCalls = append(out.ToolCalls, ToolCall{ID: tc.ID, Name: toolName(tc.Function.Name), Arguments: args})
 	}
 	return out, nil
 }
+
+// wireName spells a tool name for the chat-completions API, whose
+// function names must match ^[a-zA-Z0-9_-]{1,64}$: the dots of plankit's
+// dotted names become "-" (which tool names never contain); toolName
+// reverses it.
+func wireName(name string) string { return strings.ReplaceAll(name, ".", "-") }
+
+func toolName(wire string) string { return strings.ReplaceAll(wire, "-", ".") }
 
 func toParam(m Message) (openai.ChatCompletionMessageParamUnion, error) {
 	switch m.Role {
@@ -151,7 +159,7 @@ func toParam(m Message) (openai.ChatCompletionMessageParamUnion, error) {
 		}
 		for _, tc := range m.ToolCalls {
 			a.ToolCalls = append(a.ToolCalls, openai.ChatCompletionMessageToolCallUnionParam{OfFunction: &openai.ChatCompletionMessageFunctionToolCallParam{
-				ID: tc.ID, Function: openai.ChatCompletionMessageFunctionToolCallFunctionParam{Name: tc.Name, Arguments: string(tc.Arguments)},
+				ID: tc.ID, Function: openai.ChatCompletionMessageFunctionToolCallFunctionParam{Name: wireName(tc.Name), Arguments: string(tc.Arguments)},
 			}})
 		}
 		return openai.ChatCompletionMessageParamUnion{OfAssistant: &a}, nil

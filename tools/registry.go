@@ -130,6 +130,23 @@ func (r *Registry) Register(t Tool) error {
 	return nil
 }
 
+// Clone returns a new registry holding copies of r's tools (their schemas
+// already resolved, so cloning is cheap). wrap, when not nil, returns the
+// function each copy calls instead of the original.
+func (r *Registry) Clone(wrap func(name string, fn Func) Func) *Registry {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	c := &Registry{tools: make(map[string]*Tool, len(r.tools))}
+	for name, t := range r.tools {
+		cp := *t
+		if wrap != nil {
+			cp.Fn = wrap(name, t.Fn)
+		}
+		c.tools[name] = &cp
+	}
+	return c
+}
+
 // Remove deletes a tool and reports whether it existed.
 func (r *Registry) Remove(name string) bool {
 	r.mu.Lock()

@@ -95,3 +95,35 @@ func TestRegistryNames(t *testing.T) {
 		t.Fatal("remove failed")
 	}
 }
+
+func TestClone(t *testing.T) {
+	r := tools.NewRegistry()
+	if err := tools.Add(r, "a.echo", "echo", func(_ context.Context, in struct {
+		X int `json:"x"`
+	}) (int, error) {
+		return in.X, nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	calls := 0
+	c := r.Clone(func(name string, fn tools.Func) tools.Func {
+		return func(ctx context.Context, in json.RawMessage) (json.RawMessage, error) {
+			calls++
+			return fn(ctx, in)
+		}
+	})
+	out, err := c.Call(context.Background(), "a.echo", json.RawMessage(`{"x": 3}`))
+	if err != nil || string(out) != "3" || calls != 1 {
+		t.Fatalf("%s %v %d", out, err, calls)
+	}
+	if _, err := c.Call(context.Background(), "a.echo", json.RawMessage(`{"x": "no"}`)); err == nil {
+		t.Fatal("the clone does not validate input")
+	}
+	c.Remove("a.echo")
+	if _, err := r.Lookup("a.echo"); err != nil {
+		t.Fatal("removing from the clone changed the original")
+	}
+	if _, err := r.Call(context.Background(), "a.echo", json.RawMessage(`{"x": 1}`)); err != nil || calls != 1 {
+		t.Fatalf("the original calls the wrapper: %v %d", err, calls)
+	}
+}

@@ -78,6 +78,9 @@ func NewFactory(s IOStreams) *Factory {
 			return nil, err
 		}
 		loadScriptTools(f, reg)
+		if err := registerAskTool(reg); err != nil {
+			return nil, err
+		}
 		return reg, nil
 	})
 	return f
@@ -147,6 +150,7 @@ registry, callable from this CLI, from an MCP server ("plankit mcp") and by scri
 		newPuzzleCmd(f),
 		newBenchCmd(f),
 		newRunCmd(f),
+		newAskCmd(f),
 	)
 	return root
 }

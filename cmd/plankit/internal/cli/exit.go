@@ -7,12 +7,14 @@ import (
 
 // Exit codes, mapped in this one place.
 const (
-	ExitOK         = 0  // success
-	ExitError      = 1  // runtime error: bad input file, failed call, I/O
-	ExitNoSolution = 2  // a solver proved the problem infeasible (lp, csp, travel, robot)
-	ExitSAT        = 10 // sat solve: satisfiable (SAT-competition convention)
-	ExitUNSAT      = 20 // sat solve: unsatisfiable (SAT-competition convention)
-	ExitUsage      = 64 // bad flags or arguments (BSD EX_USAGE)
+	ExitOK           = 0  // success
+	ExitError        = 1  // runtime error: bad input file, failed call, I/O
+	ExitNoSolution   = 2  // a solver proved the problem infeasible (lp, csp, travel, robot)
+	ExitRejected     = 2  // ask: answered, but a verifier rejected the answer after all guidance rounds
+	ExitCannotAnswer = 3  // ask: the model cannot answer the request
+	ExitSAT          = 10 // sat solve: satisfiable (SAT-competition convention)
+	ExitUNSAT        = 20 // sat solve: unsatisfiable (SAT-competition convention)
+	ExitUsage        = 64 // bad flags or arguments (BSD EX_USAGE)
 )
 
 // exitError carries an exit code, and optionally no message (for verdicts
