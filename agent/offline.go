@@ -77,6 +77,8 @@ type offConvo struct {
 	answers []Message
 	// turns counts the assistant messages so far.
 	turns int
+	// all holds the latest output of every tool called in the conversation.
+	all map[string]offToolResult
 }
 
 // toolResult is one tool output fed back to the model.
@@ -113,12 +115,30 @@ func offReadConvo(messages []Message) (offConvo, error) {
 	if !found {
 		return c, offDecline("cannot answer offline: the conversation has no request")
 	}
+	c.all = map[string]offToolResult{}
+	names := map[string]string{} // call ID → tool name
+	for _, m := range messages {
+		for _, tc := range m.ToolCalls {
+			names[tc.ID] = tc.Name
+		}
+		if m.Role == RoleTool {
+			name := m.Name
+			if name == "" {
+				name = names[m.ToolCallID]
+			}
+			c.all[name] = offToolFromMessage(name, m.Content)
+		}
+	}
 	if lastIdx >= 0 {
 		c.last, c.hasLast = messages[lastIdx], true
 		for _, m := range messages[lastIdx+1:] {
 			switch {
 			case m.Role == RoleTool:
-				c.results = append(c.results, offToolFromMessage(m.Name, m.Content))
+				name := m.Name
+				if name == "" {
+					name = names[m.ToolCallID]
+				}
+				c.results = append(c.results, offToolFromMessage(name, m.Content))
 			case m.Role == RoleUser && strings.HasPrefix(m.Content, offCodeResultPrefix):
 				c.codeOutput, c.hasCode = strings.TrimPrefix(strings.TrimPrefix(m.Content, offCodeResultPrefix), "\n"), true
 			case m.Role == RoleUser && strings.HasPrefix(m.Content, offToolResultPrefix):

@@ -53,6 +53,11 @@ func (o *Offline) travelStep(c *offConvo, d Decision) (Message, error) {
 		if err := json.Unmarshal([]byte(r.content), &p); err != nil {
 			return offAnswer("travel.parse_query returned output I cannot read: "+offClip(err.Error(), 200), RouteAnswer, "unreadable tool output"), nil
 		}
+		if !p.Complete && len(p.Report.Conflicts) == 0 && len(p.Report.Missing) == 1 && p.Report.Missing[0] == "people_number" {
+			// TravelPlanner's queries that name no travellers are for one
+			// person; the answer states the assumption.
+			p.Query.PeopleNumber, p.Complete = 1, true
+		}
 		if !p.Complete {
 			msg := p.Message
 			if msg == "" {
@@ -74,7 +79,7 @@ func (o *Offline) travelStep(c *offConvo, d Decision) (Message, error) {
 		if err := json.Unmarshal([]byte(r.content), &s); err != nil {
 			return offAnswer("travel.solve returned output I cannot read: "+offClip(err.Error(), 200), RouteAnswer, "unreadable tool output"), nil
 		}
-		text, reason := offTravelAnswer(s)
+		text, reason := offTravelAnswer(s, travelAssumed(c))
 		return offAnswer(text, RouteAnswer, reason), nil
 	}
 	if m, ok := offReanswer(c); ok {
@@ -92,9 +97,12 @@ func offMoney(v float64) string {
 
 // travelAnswer writes the itinerary (or the infeasibility report) and the
 // reason of the reply.
-func offTravelAnswer(s offTravelSolveOut) (string, string) {
+func offTravelAnswer(s offTravelSolveOut, assumed []string) (string, string) {
 	q, sol := s.Query, s.Result
 	var b strings.Builder
+	for _, a := range assumed {
+		fmt.Fprintf(&b, "Assumed: %s.\n", a)
+	}
 	switch sol.Status {
 	case travel.StatusSolved:
 		route := append([]string{q.Org}, sol.Route...)
@@ -147,6 +155,24 @@ func offTravelAnswer(s offTravelSolveOut) (string, string) {
 		}
 		return "<<<" + b.String() + ">>>", "travel.solve stopped at its time limit; reporting that"
 	}
+}
+
+// travelAssumed lists the assumptions of the parse (the parser's and the
+// offline model's default of one traveller).
+func travelAssumed(c *offConvo) []string {
+	r, ok := c.all["travel.parse_query"]
+	if !ok || r.err != "" {
+		return nil
+	}
+	var p offTravelParseOut
+	if json.Unmarshal([]byte(r.content), &p) != nil {
+		return nil
+	}
+	out := append([]string(nil), p.Report.Assumptions...)
+	if len(p.Report.Missing) == 1 && p.Report.Missing[0] == "people_number" {
+		out = append(out, "1 traveller (the request names none; TravelPlanner's convention)")
+	}
+	return out
 }
 
 func offDateSpan(d []string) string {
@@ -518,7 +544,7 @@ func (o *Offline) plankitAnswer(c *offConvo, d Decision) Message {
 			fmt.Fprintf(&b, "No: none of plankit's %d tools handles %q. %s", len(all), obj, o.capabilitySummary())
 			return offAnswer("<<<"+b.String()+">>>", RouteAnswer, "no registry tool matches "+offClip(obj, 60))
 		}
-		fmt.Fprintf(&b, "Yes. These tools cover %q:\n", obj)
+		fmt.Fprintf(&b, "Tools of plankit's registry that match %q:\n", obj)
 		for i, n := range matches {
 			if i == 12 {
 				fmt.Fprintf(&b, "… and %d more.\n", len(matches)-12)

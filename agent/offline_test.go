@@ -1,0 +1,400 @@
+package agent
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/plankit/plankit/domains/puzzles"
+	"github.com/plankit/plankit/domains/travel"
+	"github.com/plankit/plankit/tools"
+	"github.com/plankit/plankit/tools/builtin"
+	"github.com/plankit/plankit/tools/script"
+)
+
+// testRegistry returns the built-in tools plus a stub robot.translate (test
+// only: the real tool comes from another branch) that reads the
+// environment of a scenario from testdata and turns the few instructions
+// the tests use into STL.
+var testRegistry = sync.OnceValues(func() (*tools.Registry, error) {
+	reg, err := builtin.New(builtin.Options{})
+	if err != nil {
+		return nil, err
+	}
+	if err := tools.Add(reg, "robot.translate", "Test stub: translate an instruction over a scenario into STL.", stubTranslate); err != nil {
+		return nil, err
+	}
+	return reg, nil
+})
+
+type stubTranslateIn struct {
+	Instruction string          `json:"instruction"`
+	Scenario    string          `json:"scenario,omitempty"`
+	Env         json.RawMessage `json:"env,omitempty"`
+}
+
+type stubTranslateOut struct {
+	Formula string          `json:"formula"`
+	Env     json.RawMessage `json:"env,omitempty"`
+	Notes   []string        `json:"notes,omitempty"`
+}
+
+// stubTranslate knows "go to the A then the B" over region names: enough to
+// exercise the route, not a translator.
+func stubTranslate(_ context.Context, in stubTranslateIn) (stubTranslateOut, error) {
+	env := in.Env
+	if len(env) == 0 {
+		b, err := os.ReadFile(filepath.Join("..", "testdata", "robot", in.Scenario+".json"))
+		if err != nil {
+			return stubTranslateOut{}, fmt.Errorf("unknown scenario %q", in.Scenario)
+		}
+		env = b
+	}
+	s := strings.ToLower(strings.TrimSpace(in.Instruction))
+	s = strings.TrimPrefix(s, "go to ")
+	var regions []string
+	for _, part := range strings.Split(s, " then ") {
+		part = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(part), "the "))
+		part = strings.TrimPrefix(part, "go to the ")
+		regions = append(regions, strings.ReplaceAll(part, " ", "_"))
+	}
+	f := "F " + regions[len(regions)-1]
+	for i := len(regions) - 2; i >= 0; i-- {
+		f = "F(" + regions[i] + " & " + f + ")"
+	}
+	return stubTranslateOut{Formula: f, Env: env}, nil
+}
+
+func mustRegistry(t testing.TB) *tools.Registry {
+	t.Helper()
+	reg, err := testRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return reg
+}
+
+// driveResult is what the test driver saw.
+type driveResult struct {
+	Final    Message   // the final answer message
+	Messages []Message // the whole conversation
+	Programs []string  // code the model wrote
+	Tools    []string  // tools called, in order
+	Err      error     // the model's error (e.g. ErrCannotAnswer)
+}
+
+// drive is a minimal stand-in for the turn loop (test only): it runs tool
+// calls through the registry and code through the sandbox, feeds results
+// back per the protocol, and stops at a final answer. check, when not nil,
+// judges a final answer; a non-empty guidance string is sent back as
+// "Guidance: …" up to rounds times.
+func drive(t testing.TB, m Model, reg *tools.Registry, request string, check func(answer string) string, rounds int) driveResult {
+	t.Helper()
+	ctx := context.Background()
+	runner := script.New(reg, script.Limits{})
+	msgs := []Message{{Role: RoleSystem, Content: "You are plankit."}, {Role: RoleUser, Content: request}}
+	var res driveResult
+	for turn := 0; turn < 16; turn++ {
+		reply, err := m.Complete(ctx, msgs, nil)
+		if err != nil {
+			res.Err, res.Messages = err, msgs
+			return res
+		}
+		if reply.Route == "" || reply.Reason == "" {
+			t.Fatalf("turn %d: reply without route or reason: %+v", turn, reply)
+		}
+		msgs = append(msgs, reply)
+		if len(reply.ToolCalls) > 0 {
+			for _, tc := range reply.ToolCalls {
+				res.Tools = append(res.Tools, tc.Name)
+				out, err := reg.Call(ctx, tc.Name, tc.Arguments)
+				content := string(out)
+				if err != nil {
+					content = "error: " + err.Error()
+				}
+				msgs = append(msgs, Message{Role: RoleTool, ToolCallID: tc.ID, Name: tc.Name, Content: content})
+			}
+			continue
+		}
+		if r := ParseReply(reply.Content); len(r.Code) > 0 {
+			res.Programs = append(res.Programs, r.Code[0].Code)
+			out, err := runner.Run(ctx, "offline", r.Code[0].Code)
+			text := out.Output
+			if err != nil {
+				text += "error: " + err.Error()
+			}
+			msgs = append(msgs, Message{Role: RoleUser, Content: CodeResultMessage(text, 4096)})
+			continue
+		}
+		res.Final = reply
+		if check != nil && rounds > 0 {
+			if g := check(finalAnswer(reply.Content)); g != "" {
+				rounds--
+				msgs = append(msgs, Message{Role: RoleUser, Content: "Guidance: " + g})
+				continue
+			}
+		}
+		res.Messages = msgs
+		return res
+	}
+	t.Fatalf("no final answer after 16 turns for %q", request)
+	return res
+}
+
+func finalAnswer(text string) string {
+	if r := ParseReply(text); r.HasAnswer {
+		return r.Answer
+	}
+	return text
+}
+
+func readTrainQueries(t testing.TB) []travel.Query {
+	t.Helper()
+	f, err := os.Open(filepath.Join("..", "testdata", "travel", "train_queries.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []travel.Query
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var q travel.Query
+		if err := json.Unmarshal(sc.Bytes(), &q); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, q)
+	}
+	if len(out) != 45 {
+		t.Fatalf("%d training queries, want 45", len(out))
+	}
+	return out
+}
+
+// TestOfflineTravelTrainingQueries: every training query, given as its
+// English text, ends in a plan that the evaluator passes against the
+// original query record (not the parsed one).
+func TestOfflineTravelTrainingQueries(t *testing.T) {
+	reg := mustRegistry(t)
+	db, err := travel.Default(travel.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := &travel.Evaluator{DB: db}
+	strict := &travel.Evaluator{DB: db, Strict: true}
+	o := NewOffline(reg)
+	qs := readTrainQueries(t)
+	if testing.Short() {
+		qs = qs[:5]
+	}
+	for _, q := range qs {
+		res := drive(t, o, reg, q.Query, nil, 0)
+		if res.Err != nil {
+			t.Fatalf("query %d: %v", q.Idx, res.Err)
+		}
+		if want := []string{"travel.parse_query", "travel.solve"}; strings.Join(res.Tools, ",") != strings.Join(want, ",") {
+			t.Fatalf("query %d: tools %v, want %v", q.Idx, res.Tools, want)
+		}
+		ans := finalAnswer(res.Final.Content)
+		plan, ok := ExtractTravelPlan(ans)
+		if !ok {
+			t.Fatalf("query %d: no plan JSON in the answer:\n%s", q.Idx, ans)
+		}
+		if !strings.Contains(ans, "Day 1") {
+			t.Fatalf("query %d: no day-by-day text in the answer", q.Idx)
+		}
+		for _, e := range []*travel.Evaluator{ev, strict} {
+			rep := e.Score([]travel.Query{q}, []travel.Submission{{Plan: plan}})
+			if r := rep.Plans[0]; !r.Pass {
+				t.Fatalf("query %d (strict=%v): evaluator rejects the plan: %v", q.Idx, e.Strict, r.Failures())
+			}
+		}
+	}
+}
+
+func TestOfflineTravelIncompleteAndInfeasible(t *testing.T) {
+	reg := mustRegistry(t)
+	o := NewOffline(reg)
+	res := drive(t, o, reg, "Please plan a trip from Seattle to Denver for 2 people.", nil, 0)
+	if res.Err != nil || !strings.Contains(res.Final.Content, "incomplete request") || !strings.Contains(res.Final.Content, "budget") {
+		t.Fatalf("incomplete request: %v %q", res.Err, res.Final.Content)
+	}
+	if len(res.Tools) != 1 || res.Tools[0] != "travel.parse_query" {
+		t.Fatalf("incomplete request called %v", res.Tools)
+	}
+	// A budget far too small: the answer is the infeasibility report.
+	q := "Please help me plan a trip from St. Petersburg to Rockford spanning 3 days from March 16th to March 18th, 2022. The travel should be planned for a single person with a budget of $100."
+	res = drive(t, o, reg, q, nil, 0)
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	ans := finalAnswer(res.Final.Content)
+	if !strings.Contains(ans, "No plan satisfies") || !strings.Contains(ans, "budget") {
+		t.Fatalf("infeasible answer:\n%s", ans)
+	}
+	if _, ok := ExtractTravelPlan(ans); ok {
+		t.Fatalf("infeasible answer carries a plan:\n%s", ans)
+	}
+}
+
+func TestOfflineArithmeticCodeRoute(t *testing.T) {
+	reg := mustRegistry(t)
+	o := NewOffline(reg)
+	res := drive(t, o, reg, "What is 123456789 * 987654321?", nil, 0)
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	if got := finalAnswer(res.Final.Content); got != "121932631112635269" {
+		t.Fatalf("answer %q", got)
+	}
+	if len(res.Programs) != 1 || !strings.Contains(res.Programs[0], "123456789 * 987654321") || strings.Contains(res.Programs[0], "121932631112635269") {
+		t.Fatalf("program does not compute the product:\n%v", res.Programs)
+	}
+	if res.Messages[2].Route != RouteCode || res.Final.Route != RouteAnswer {
+		t.Fatalf("routes %q then %q", res.Messages[2].Route, res.Final.Route)
+	}
+}
+
+func TestOfflineCannotAnswer(t *testing.T) {
+	reg := mustRegistry(t)
+	o := NewOffline(reg)
+	for _, q := range []string{"what is the capital of France", "", "Write me a poem about the sea."} {
+		res := drive(t, o, reg, q, nil, 0)
+		if !errors.Is(res.Err, ErrCannotAnswer) {
+			t.Fatalf("%q: err %v, want ErrCannotAnswer", q, res.Err)
+		}
+		if q == "what is the capital of France" && res.Err.Error() != OfflineDeclineMessage {
+			t.Fatalf("message %q", res.Err.Error())
+		}
+	}
+}
+
+// TestOfflinePuzzles: one prompt per task (two seeds, two levels) → the
+// task's tool → an answer its verifier accepts.
+func TestOfflinePuzzles(t *testing.T) {
+	reg := mustRegistry(t)
+	o := NewOffline(reg)
+	suite := puzzles.NewSuite()
+	tasks := suite.Tasks()
+	if len(tasks) != 33 {
+		t.Fatalf("%d tasks, want 33", len(tasks))
+	}
+	for _, task := range tasks {
+		for _, c := range []struct {
+			seed  uint64
+			level int
+		}{{1, puzzles.Easy}, {7, puzzles.Medium}} {
+			inst, err := task.Generate(c.seed, c.level)
+			if err != nil {
+				t.Fatal(err)
+			}
+			prompt, err := task.Prompt(inst)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := drive(t, o, reg, prompt, nil, 0)
+			if res.Err != nil {
+				t.Fatalf("%s seed %d: %v", task.Name(), c.seed, res.Err)
+			}
+			if len(res.Tools) != 1 || res.Tools[0] != "puzzle."+task.Name() {
+				t.Fatalf("%s seed %d: tools %v", task.Name(), c.seed, res.Tools)
+			}
+			v, err := task.Verify(inst, res.Final.Content)
+			if err != nil || !v.OK {
+				t.Fatalf("%s seed %d: verifier rejects %q: %v %s", task.Name(), c.seed, res.Final.Content, err, v.Reason)
+			}
+		}
+	}
+}
+
+func TestOfflineRobot(t *testing.T) {
+	reg := mustRegistry(t)
+	o := NewOffline(reg)
+	res := drive(t, o, reg, "in houseworld: go to the kitchen then the bedroom", nil, 0)
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	if strings.Join(res.Tools, ",") != "robot.translate,robot.plan" {
+		t.Fatalf("tools %v", res.Tools)
+	}
+	ans := finalAnswer(res.Final.Content)
+	i := strings.Index(ans, `{"robots"`)
+	if i < 0 {
+		t.Fatalf("no trajectory JSON:\n%s", ans)
+	}
+	env, err := os.ReadFile(filepath.Join("..", "testdata", "robot", "houseworld.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, _ := json.Marshal(map[string]any{"env": json.RawMessage(env), "spec": "F(kitchen & F bedroom)", "trajectory": json.RawMessage(ans[i:])})
+	out, err := reg.Call(context.Background(), "robot.check", in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var chk struct {
+		Satisfied bool `json:"satisfied"`
+	}
+	if err := json.Unmarshal(out, &chk); err != nil || !chk.Satisfied {
+		t.Fatalf("the checker rejects the answered trajectory: %s", out)
+	}
+	if !strings.Contains(ans, "kitchen → bedroom") {
+		t.Fatalf("summary lacks the visit order:\n%s", ans)
+	}
+
+	// Without robot.translate the route says so plainly.
+	bare, err := builtin.New(builtin.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res = drive(t, NewOffline(bare), bare, "in houseworld: go to the kitchen then the bedroom", nil, 0)
+	if !errors.Is(res.Err, ErrCannotAnswer) || !strings.Contains(res.Err.Error(), "robot.translate is not available") {
+		t.Fatalf("without robot.translate: %v", res.Err)
+	}
+}
+
+func TestOfflinePlankitQuestions(t *testing.T) {
+	reg := mustRegistry(t)
+	o := NewOffline(reg)
+	for _, c := range []struct{ q, want string }{
+		{"what tools do you have", "puzzle.sudoku"},
+		{"can you solve sudoku?", "puzzle.sudoku"},
+		{"what does sat.solve do", "clauses"},
+		{"can you plan robot trajectories", "robot.plan"},
+		{"can you play chess?", "No:"},
+	} {
+		res := drive(t, o, reg, c.q, nil, 0)
+		if res.Err != nil || res.Final.Route != RouteAnswer || len(res.Tools) != 0 || !strings.Contains(res.Final.Content, c.want) {
+			t.Fatalf("%q: %v route %q, want text containing %q:\n%s", c.q, res.Err, res.Final.Route, c.want, res.Final.Content)
+		}
+	}
+}
+
+// TestOfflineGuidance: after guidance the model retries once by another
+// method, then repeats its answer.
+func TestOfflineGuidance(t *testing.T) {
+	reg := mustRegistry(t)
+	o := NewOffline(reg)
+	rejectAll := func(string) string { return "the checker rejected the answer" }
+	res := drive(t, o, reg, "What is 2^10 + 1?", rejectAll, 2)
+	if res.Err != nil || finalAnswer(res.Final.Content) != "1025" || len(res.Programs) != 2 {
+		t.Fatalf("code guidance: %v %q programs %d", res.Err, res.Final.Content, len(res.Programs))
+	}
+	q := readTrainQueries(t)[0].Query
+	res = drive(t, o, reg, q, rejectAll, 2)
+	if res.Err != nil || strings.Join(res.Tools, ",") != "travel.parse_query,travel.solve,travel.solve" {
+		t.Fatalf("travel guidance: %v tools %v", res.Err, res.Tools)
+	}
+	if _, ok := ExtractTravelPlan(finalAnswer(res.Final.Content)); !ok {
+		t.Fatalf("travel guidance: final answer has no plan")
+	}
+}
