@@ -152,6 +152,9 @@ func offStrLit(s string) string { return strconv.Quote(s) }
 // text with "the word/string/text" and trailing words removed.
 func offOperand(s string) (string, bool) {
 	s = strings.TrimSpace(s)
+	for _, p := range []string{"the word ", "the string ", "the text ", "the sentence ", "the phrase ", "the name ", "word ", "string ", "text ", "sentence ", "phrase "} {
+		s = strings.TrimPrefix(s, p)
+	}
 	for _, q := range []string{`"`, "'", "`"} {
 		if strings.HasPrefix(s, q) {
 			if j := strings.Index(s[1:], q); j >= 0 {
@@ -163,9 +166,6 @@ func offOperand(s string) (string, bool) {
 		if j := strings.Index(s[i+1:], `"`); j >= 0 {
 			return s[i+1 : i+1+j], true
 		}
-	}
-	for _, p := range []string{"the word ", "the string ", "the text ", "the sentence ", "the phrase ", "the name ", "word ", "string ", "text ", "sentence ", "phrase "} {
-		s = strings.TrimPrefix(s, p)
 	}
 	s = strings.TrimRight(s, " ?!.,:")
 	if s == "" || len(s) > 1000 {
@@ -356,7 +356,7 @@ var offCodeRules = []offCodeRule{
 			case m[1] != "":
 				p += "seen = []\nfor c in text.elems():\n    if c not in seen:\n        seen.append(c)\nprint(len(seen))\n"
 			default:
-				p += "print(len(text.codepoints()))\n"
+				p += "print(len(list(text.codepoints())))\n"
 			}
 			return p, true
 		}},
@@ -366,7 +366,7 @@ var offCodeRules = []offCodeRule{
 			if !ok {
 				return "", false
 			}
-			return "text = " + offStrLit(s) + "\nprint(len(text.codepoints()))\n", true
+			return "text = " + offStrLit(s) + "\nprint(len(list(text.codepoints())))\n", true
 		}},
 	{ClassString, offRx(`reverse (?:the )?(?:order of (?:the )?)?words (?:in|of) (.+)`), "reverse the words",
 		func(m []string) (string, bool) {
@@ -483,15 +483,15 @@ var offCodeRules = []offCodeRule{
 				}
 			}
 			p := "text = " + offStrLit(s) + "\nn = " + n + "\n"
-			items, offJoin := "text.codepoints()", `""`
+			items, joiner := "list(text.codepoints())", `""`
 			if strings.HasPrefix(m[3], "word") {
-				items, offJoin = "text.split()", `" "`
+				items, joiner = "text.split()", `" "`
 			}
 			p += "items = " + items + "\n"
 			if m[1] == "first" {
-				p += "print(" + offJoin + ".join(items[:n]))\n"
+				p += "print(" + joiner + ".join(items[:n]))\n"
 			} else {
-				p += "print(" + offJoin + ".join(items[len(items) - n:]))\n"
+				p += "print(" + joiner + ".join(items[len(items) - n:]))\n"
 			}
 			return p, true
 		}},
@@ -502,7 +502,7 @@ var offCodeRules = []offCodeRule{
 			if !ok || !ok2 || k == "0" {
 				return "", false
 			}
-			return "text = " + offStrLit(s) + "\nprint(text.codepoints()[" + k + " - 1])\n", true
+			return "text = " + offStrLit(s) + "\nprint(list(text.codepoints())[" + k + " - 1])\n", true
 		}},
 	{ClassString, offRx(`replace ["']?(.+?)["']? with ["']?(.*?)["']? in (.+)`), "replace text",
 		func(m []string) (string, bool) {
@@ -637,7 +637,7 @@ var offCodeRules = []offCodeRule{
 			}
 			return "value = " + e + "\ntotal = 0\nfor c in str(abs(value)).elems():\n    total += int(c)\nprint(total)\n", true
 		}},
-	{ClassArithmetic, offRx(`(?:how many digits (?:are there |does )?(?:in )?|number of digits (?:of |in ))(.+?)(?: have)?`), "digit count",
+	{ClassArithmetic, offRx(`(?:how many digits (?:are there |are |is there |does )?(?:in )?|number of digits (?:of |in ))(.+?)(?: have)?`), "digit count",
 		func(m []string) (string, bool) {
 			e, ok := offExprArg(m[1])
 			if !ok {
@@ -789,9 +789,13 @@ var offCodeRules = []offCodeRule{
 			}
 			return offShowHelper + offDivHelper + "p = " + m[1] + "\nx = " + e + "\nprint(show(div(p * x, 100)))\n", true
 		}},
-	{ClassArithmetic, offRx(`(?:what )?percent(?:age)? (?:is|of) (\d+(?:\.\d+)?) (?:of|is) (\d+(?:\.\d+)?)`), "percentage",
+	{ClassArithmetic, offRx(`(?:what )?percent(?:age)? is (\d+(?:\.\d+)?) of (\d+(?:\.\d+)?)|(?:what )?percent(?:age)? of (\d+(?:\.\d+)?) is (\d+(?:\.\d+)?)`), "percentage",
 		func(m []string) (string, bool) {
-			return offShowHelper + offDivHelper + "a = " + m[1] + "\nb = " + m[2] + "\nprint(show(div(a * 100, b)) + \"%\")\n", true
+			part, whole := m[1], m[2]
+			if m[3] != "" {
+				part, whole = m[4], m[3]
+			}
+			return offShowHelper + offDivHelper + "part = " + part + "\nwhole = " + whole + "\nprint(show(div(part * 100, whole)) + \"%\")\n", true
 		}},
 	{ClassArithmetic, offRx(`(?:remainder (?:of|when) )(.+?) (?:is )?divided by (.+)`), "remainder",
 		func(m []string) (string, bool) {
