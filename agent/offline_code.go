@@ -100,7 +100,7 @@ func offClassifyCode(text string) (Decision, bool) {
 // unifies quotes and drops polite prefixes and the final punctuation.
 func offNormQuestion(text string) string {
 	t := strings.TrimSpace(text)
-	t = strings.NewReplacer("“", `"`, "”", `"`, "‘", "'", "’", "'", "−", "-", "×", "*", "÷", "/", "·", "*").Replace(t)
+	t = offQuoteOps.Replace(t)
 	// Lower-case outside double quotes.
 	var b strings.Builder
 	in := false
@@ -135,6 +135,8 @@ func offNormQuestion(text string) string {
 	t = strings.TrimSuffix(t, ", please")
 	return strings.TrimSpace(t)
 }
+
+var offQuoteOps = strings.NewReplacer("“", `"`, "”", `"`, "‘", "'", "’", "'", "−", "-", "×", "*", "÷", "/", "·", "*")
 
 func offLower(r rune) rune {
 	if r >= 'A' && r <= 'Z' {

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/plankit/plankit/domains/puzzles"
+	"github.com/plankit/plankit/domains/travel"
 	"github.com/plankit/plankit/tools/script"
 )
 
@@ -244,4 +246,128 @@ func TestRoutingCodeAnswers(t *testing.T) {
 	if n < 80 {
 		t.Fatalf("only %d code rows with answers", n)
 	}
+}
+
+// TestClassifySuitePrompts: every task's prompts over seeds and all three
+// levels are recognised as that task (and as no other).
+func TestClassifySuitePrompts(t *testing.T) {
+	o := NewOffline(mustRegistry(t))
+	seeds := uint64(6)
+	if testing.Short() {
+		seeds = 2
+	}
+	for _, task := range puzzles.NewSuite().Tasks() {
+		for level := puzzles.Easy; level <= puzzles.Hard; level++ {
+			for seed := uint64(1); seed <= seeds; seed++ {
+				inst, err := task.Generate(seed*101, level)
+				if err != nil {
+					t.Fatal(err)
+				}
+				p, err := task.Prompt(inst)
+				if err != nil {
+					t.Fatal(err)
+				}
+				d := o.Classify(p)
+				if d.Class != ClassPuzzle || d.Task != task.Name() || d.Route != RouteTool {
+					t.Fatalf("%s level %d seed %d: classified %s/%s/%s (%s)", task.Name(), level, seed*101, d.Class, d.Task, d.Route, d.Reason)
+				}
+				var want, got any
+				_ = json.Unmarshal(inst, &want)
+				_ = json.Unmarshal(d.instance, &got)
+				if fmt.Sprint(want) != fmt.Sprint(got) {
+					t.Fatalf("%s level %d seed %d: parsed instance differs from the generated one", task.Name(), level, seed*101)
+				}
+			}
+		}
+	}
+}
+
+// TestRoutingEndToEnd drives the offline model over every row of the set
+// (tools through the registry, code in the sandbox) and checks each final
+// answer with an exact checker where one exists: the travel evaluator
+// against the original query record, the puzzle task's verifier, the
+// independently computed answer of code rows. Robot rows are left out: the
+// test registry's robot.translate is a stub.
+func TestRoutingEndToEnd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("drives every row")
+	}
+	reg := mustRegistry(t)
+	o := NewOffline(reg)
+	db := mustTravelDB(t)
+	train := map[string]travel.Query{}
+	for _, q := range readTrainQueries(t) {
+		train[q.Query] = q
+	}
+	suite := puzzles.NewSuite()
+	type tally struct{ n, verified, answered, declined int }
+	per := map[string]*tally{}
+	for _, r := range readRouting(t) {
+		if r.Class == ClassRobot {
+			continue
+		}
+		if per[r.Class] == nil {
+			per[r.Class] = &tally{}
+		}
+		tl := per[r.Class]
+		tl.n++
+		res := drive(t, o, reg, r.Request, nil, 0)
+		if res.Err != nil {
+			if !errors.Is(res.Err, ErrCannotAnswer) {
+				t.Errorf("%q: %v", clipTest(r.Request, 60), res.Err)
+			}
+			tl.declined++
+			if r.Class != ClassOutOfScope {
+				t.Errorf("%s row declined: %q: %v", r.Class, clipTest(r.Request, 60), res.Err)
+			}
+			continue
+		}
+		ans := finalAnswer(res.Final.Content)
+		switch {
+		case r.Class == ClassOutOfScope:
+			t.Errorf("out-of-scope row answered: %q → %q", r.Request, clipTest(ans, 80))
+			tl.answered++
+		case r.Source == "train":
+			plan, ok := ExtractTravelPlan(ans)
+			rep := (&travel.Evaluator{DB: db, Strict: true}).Score([]travel.Query{train[r.Request]}, []travel.Submission{{Plan: plan}})
+			if ok && rep.Plans[0].Pass {
+				tl.verified++
+			} else {
+				t.Errorf("travel row not verified: %q", clipTest(r.Request, 80))
+			}
+		case r.Source == "suite":
+			task, _ := suite.Task(r.Task)
+			inst, _ := task.Generate(r.Seed, r.Level)
+			if v, err := task.Verify(inst, ans); err == nil && v.OK {
+				tl.verified++
+			} else {
+				t.Errorf("%s seed %d: verifier rejects %q", r.Task, r.Seed, clipTest(ans, 80))
+			}
+		case r.Answer != "":
+			if ans == r.Answer {
+				tl.verified++
+			} else {
+				t.Errorf("%q: answered %q, want %q", r.Request, ans, r.Answer)
+			}
+		default:
+			tl.answered++ // plankit questions, incomplete trip requests: no checker
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-13s %4s %9s %9s %9s\n", "class", "n", "verified", "answered", "declined")
+	for _, c := range Classes {
+		if tl := per[c]; tl != nil {
+			fmt.Fprintf(&b, "%-13s %4d %9d %9d %9d\n", c, tl.n, tl.verified, tl.answered, tl.declined)
+		}
+	}
+	t.Logf("end to end over the routing set (robot rows left out):\n%s", b.String())
+}
+
+func mustTravelDB(t testing.TB) *travel.DB {
+	t.Helper()
+	db, err := travel.Default(travel.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db
 }

@@ -1,0 +1,44 @@
+package agent
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/plankit/plankit/tools/script"
+)
+
+// FuzzClassify: Classify never panics, always returns a known class and
+// route with a reason, and every program it writes compiles in the sandbox.
+func FuzzClassify(f *testing.F) {
+	for _, s := range []string{
+		"What is 123456789 * 987654321?", "how many r's in strawberry", "reverse the string 'a\"b\\\\c'",
+		"what tools do you have", "in houseworld: go to the kitchen then the bedroom",
+		"Please help me plan a trip from St. Petersburg to Rockford spanning 3 days from March 16th to March 18th, 2022. The travel should be planned for a single person with a budget of $1,700.",
+		"Game of 24: combine the numbers 3, 9, 8, 1 to make 24.\nUse each number exactly once.", "((((1+2", "7!!", "sum of the digits of 2^^3",
+		"sort these words alphabetically: \x00, \xff", "{\"regions\": [}", "what is 1/0",
+	} {
+		f.Add(s)
+	}
+	o := NewOffline(mustRegistry(f))
+	runner := script.New(nil, script.Limits{Steps: 20000, Timeout: time.Second, MaxOutput: 4096})
+	f.Fuzz(func(t *testing.T, s string) {
+		d := o.Classify(s)
+		if !slices.Contains(Classes, d.Class) {
+			t.Fatalf("class %q", d.Class)
+		}
+		if !slices.Contains([]string{RouteAnswer, RouteTool, RouteCode, RouteNone}, d.Route) || d.Reason == "" {
+			t.Fatalf("route %q reason %q", d.Route, d.Reason)
+		}
+		if d.Route == RouteCode {
+			if d.Program == "" {
+				t.Fatal("code route without a program")
+			}
+			if _, err := runner.Run(context.Background(), "fuzz", d.Program); errors.Is(err, script.ErrSyntax) {
+				t.Fatalf("program does not compile: %v\n%s", err, d.Program)
+			}
+		}
+	})
+}
