@@ -85,6 +85,7 @@ func offClassifyCode(text string) (Decision, bool) {
 		if !ok {
 			continue
 		}
+		prog = offWithHelpers(prog)
 		return Decision{Class: r.class, Route: RouteCode, Program: "# " + offClip(text, 200) + "\n" + prog,
 			Reason: "a " + r.class + " question (" + r.what + "): a program computes the answer exactly"}, true
 	}
@@ -256,6 +257,17 @@ func offExprArg(s string) (string, bool) {
 	return e.code, true
 }
 
+// offWithHelpers prepends the helper functions a program calls and does
+// not define.
+func offWithHelpers(p string) string {
+	for _, h := range []struct{ name, def string }{{"fact(", offFactHelper}, {"div(", offDivHelper}, {"show(", offShowHelper}} {
+		if strings.Contains(p, h.name) && !strings.Contains(p, "def "+h.name) {
+			p = h.def + p
+		}
+	}
+	return p
+}
+
 // ---- helpers the programs use ----
 
 const offPrimeHelper = `def is_prime(n):
@@ -339,7 +351,7 @@ var offCodeRules = []offCodeRule{
 			}
 			return "text = " + offStrLit(s) + "\ncount = 0\nfor c in text.lower().elems():\n    if " + cond + ":\n        count += 1\nprint(count)\n", true
 		}},
-	{ClassString, offRx(`(?:number of |count (?:of )?(?:the )?|how many )(distinct |unique |different )?(words|letters|characters|chars) (?:are there |are )?(?:in|does) (.+?)(?: have| contain)?`), "count words or characters",
+	{ClassString, offRx(`(?:number of |count (?:of )?(?:the )?(?:number of )?|how many )(distinct |unique |different )?(words|letters|characters|chars) (?:are there |are )?(?:in|does) (.+?)(?: have| contain)?`), "count words or characters",
 		func(m []string) (string, bool) {
 			s, ok := offOperand(m[3])
 			if !ok {

@@ -537,9 +537,9 @@ func (o *Offline) plankitAnswer(c *offConvo, d Decision) Message {
 			return offAnswer("<<<"+strings.TrimSpace(b.String())+">>>", RouteAnswer, d.Reason)
 		}
 	}
-	if m := canYouRE.FindStringSubmatch(c.request); m != nil {
-		matches := o.capabilityMatches(m[2])
-		obj := strings.TrimSpace(strings.Trim(m[2], " ?.!"))
+	if _, rawObj, ok := capabilityQuestion(c.request); ok {
+		matches := o.capabilityMatches(rawObj)
+		obj := strings.TrimSpace(strings.Trim(rawObj, " ?.!"))
 		if len(matches) == 0 {
 			fmt.Fprintf(&b, "No: none of plankit's %d tools handles %q. %s", len(all), obj, o.capabilitySummary())
 			return offAnswer("<<<"+b.String()+">>>", RouteAnswer, "no registry tool matches "+offClip(obj, 60))

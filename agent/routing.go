@@ -297,7 +297,8 @@ func offIsWordByte(b byte) bool {
 
 var (
 	tripWordRE  = regexp.MustCompile(`(?i)\b(trip|trips|travel|travels|traveling|travelling|itinerary|journey|vacation|holiday|getaway|tour|excursion|visit|visiting|road trip)\b`)
-	planWordRE  = regexp.MustCompile(`(?i)\b(plan|planning|design|create|craft|organi[sz]e|arrange|schedule|prepare|help me|outline|book|generate|make|propose|suggest|devise|put together|construct|develop|provide|need|want|would like|could you|can you|please)\b`)
+	strongPlanRE = regexp.MustCompile(`(?i)\b(plan|plans|planned|planning|itinerary|itineraries|design|devise|schedule|organi[sz](e|es|ed|ing)|arrange|put together|create|craft|prepare|outline|map out)\b`)
+	questionRE   = regexp.MustCompile(`(?i)^\s*(is|are|was|were|should|shall|does|do|did|would|how long|how much|how many|when|why|where|what|which|who)\b`)
 	placeRefRE  = regexp.MustCompile(`\b(?:[Ff]rom|[Tt]o|[Ii]n|[Ff]or|[Aa]cross|[Vv]isiting|[Tt]hrough|[Ww]ithin|[Aa]round)\s+(?:the state of\s+)?([A-Z][A-Za-z.'-]+)`)
 	tripDaysRE  = regexp.MustCompile(`(?i)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)[ -]days?\b|\b(a|one|two) weeks?\b|\bweekend\b`)
 	tripDateRE  = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?\b|\b\d{4}-\d{2}-\d{2}\b`)
@@ -328,9 +329,11 @@ func (o *Offline) classifyTravel(text string) (Decision, bool) {
 			n++
 		}
 	}
-	// A trip word and a place are chit-chat ("I love to travel to Denver")
-	// unless the text also asks for a plan or gives dates, days or money.
-	if n == 0 && !(planWordRE.MatchString(text) && strings.Contains(strings.ToLower(text), "plan")) {
+	// A trip word and a place are chit-chat ("I love to travel to Denver",
+	// "Is a 5-day trip to Japan too short?") unless the text asks for a plan,
+	// or states at least two of days, dates and money without being a
+	// question.
+	if !strongPlanRE.MatchString(text) && (n < 2 || questionRE.MatchString(text)) {
 		return Decision{}, false
 	}
 	d := Decision{Class: ClassTravel, Route: RouteTool, Tool: "travel.parse_query",
@@ -367,13 +370,29 @@ func (o *Offline) classifyPlankit(text string) (Decision, bool) {
 		d.Reason = "a question about plankit's tools and capabilities: answered from the registry"
 		return d, true
 	}
-	if m := canYouRE.FindStringSubmatch(text); m != nil {
-		if len(o.capabilityMatches(m[2])) > 0 || offLooksLikeCapabilityObject(m[2]) {
-			d.Reason = "a question whether plankit can " + strings.ToLower(m[1]) + " something: answered from the registry"
+	if verb, obj, ok := capabilityQuestion(text); ok {
+		if len(o.capabilityMatches(obj)) > 0 || offLooksLikeCapabilityObject(obj) || toolNounRE.MatchString(obj) {
+			d.Reason = "a question whether plankit can " + verb + " something: answered from the registry"
 			return d, true
 		}
 	}
 	return Decision{}, false
+}
+
+var (
+	doYouHaveRE = regexp.MustCompile(`(?i)^\s*(?:do|does)\s+(?:you|plankit)\s+(have|support|include|offer|provide|know)\b\s*(.*)$`)
+	toolNounRE  = regexp.MustCompile(`(?i)\b(solver|solvers|tool|tools|planner|planners|checker|checkers|verifier|verifiers|parser|parsers)\b`)
+)
+
+// capabilityQuestion reads "can you VERB OBJECT" or "do you have OBJECT".
+func capabilityQuestion(text string) (verb, obj string, ok bool) {
+	if m := canYouRE.FindStringSubmatch(text); m != nil {
+		return strings.ToLower(m[1]), m[2], true
+	}
+	if m := doYouHaveRE.FindStringSubmatch(text); m != nil {
+		return strings.ToLower(m[1]), m[2], true
+	}
+	return "", "", false
 }
 
 // looksLikeCapabilityObject accepts short objects such as "puzzles" or
