@@ -66,7 +66,7 @@ type offCodeRule struct {
 	class string
 	re    *regexp.Regexp
 	what  string // for the reason
-	build func(m []string) (string, bool)
+	build func(m, o []string) (string, bool) // m from the lower-cased question, o with the case as written
 }
 
 // classifyCode recognises arithmetic and string questions and writes their
@@ -76,12 +76,19 @@ func offClassifyCode(text string) (Decision, bool) {
 	if q == "" || len(q) > 2000 {
 		return Decision{}, false
 	}
+	ql := offLowerASCII(q) // same byte offsets as q
 	for _, r := range offCodeRules {
-		m := r.re.FindStringSubmatch(q)
-		if m == nil {
+		idx := r.re.FindStringSubmatchIndex(ql)
+		if idx == nil {
 			continue
 		}
-		prog, ok := r.build(m)
+		m, orig := make([]string, len(idx)/2), make([]string, len(idx)/2)
+		for k := range m {
+			if idx[2*k] >= 0 {
+				m[k], orig[k] = ql[idx[2*k]:idx[2*k+1]], q[idx[2*k]:idx[2*k+1]]
+			}
+		}
+		prog, ok := r.build(m, orig)
 		if !ok {
 			continue
 		}
@@ -89,7 +96,7 @@ func offClassifyCode(text string) (Decision, bool) {
 		return Decision{Class: r.class, Route: RouteCode, Program: "# " + offClip(text, 200) + "\n" + prog,
 			Reason: "a " + r.class + " question (" + r.what + "): a program computes the answer exactly"}, true
 	}
-	if e, ok := offParseExpr(q); ok {
+	if e, ok := offParseExpr(ql); ok {
 		prog := offExprProgram(e)
 		return Decision{Class: ClassArithmetic, Route: RouteCode, Program: "# " + offClip(text, 200) + "\n" + prog,
 			Reason: "an arithmetic expression: a program evaluates it exactly (integers of any size)"}, true
@@ -102,23 +109,13 @@ func offClassifyCode(text string) (Decision, bool) {
 func offNormQuestion(text string) string {
 	t := strings.TrimSpace(text)
 	t = offQuoteOps.Replace(t)
-	// Lower-case outside double quotes.
-	var b strings.Builder
-	in := false
-	for _, r := range t {
-		if r == '"' {
-			in = !in
-		}
-		if !in {
-			r = offLower(r)
-		}
-		b.WriteRune(r)
-	}
-	t = strings.Join(strings.Fields(b.String()), " ")
+	t = strings.Join(strings.Fields(t), " ")
 	for {
 		before := t
 		for _, p := range []string{"please ", "can you ", "could you ", "would you ", "tell me ", "quickly ", "hey, ", "hey ", "ok, ", "so, ", "i need to know ", "i want to know ", "do you know "} {
-			t = strings.TrimPrefix(t, p)
+			if len(t) >= len(p) && offLowerASCII(t[:len(p)]) == p {
+				t = t[len(p):]
+			}
 		}
 		if t == before {
 			break
@@ -132,18 +129,25 @@ func offNormQuestion(text string) string {
 		}
 		break
 	}
-	t = strings.TrimSuffix(t, " please")
-	t = strings.TrimSuffix(t, ", please")
+	for _, p := range []string{", please", " please"} {
+		if len(t) >= len(p) && offLowerASCII(t[len(t)-len(p):]) == p {
+			t = t[:len(t)-len(p)]
+		}
+	}
 	return strings.TrimSpace(t)
 }
 
 var offQuoteOps = strings.NewReplacer("“", `"`, "”", `"`, "‘", "'", "’", "'", "−", "-", "×", "*", "÷", "/", "·", "*")
 
-func offLower(r rune) rune {
-	if r >= 'A' && r <= 'Z' {
-		return r + 'a' - 'A'
+// offLowerASCII lower-cases ASCII letters only, keeping byte offsets.
+func offLowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
 	}
-	return r
+	return string(b)
 }
 
 // ---- operands ----
@@ -316,32 +320,32 @@ const offOrd = `(?:st|nd|rd|th)?`
 var offCodeRules = []offCodeRule{
 	// ---- strings ----
 	{ClassString, offRx(`(?:how many|number of|count(?: the)?(?: number of)?(?: occurrences of)?)(?: times does| times do)?(?: the)?(?: letter| character)? ["']?([a-z0-9])["']?(?:'s|s)? (?:are there |appear |occur |appears |occurs |is there |are )?(?:in|within) (.+?)(?: appear| occur)?`), "count a letter",
-		func(m []string) (string, bool) {
-			s, ok := offOperand(m[2])
+		func(m, o []string) (string, bool) {
+			s, ok := offOperand(o[2])
 			if !ok {
 				return "", false
 			}
 			return "text = " + offStrLit(s) + "\nletter = " + offStrLit(m[1]) + "\ncount = 0\nfor c in text.lower().elems():\n    if c == letter:\n        count += 1\nprint(count)\n", true
 		}},
 	{ClassString, offRx(`how many times does (?:the letter |letter |the character )?["']?([a-z0-9])["']? (?:appear|occur|show up) in (.+)`), "count a letter",
-		func(m []string) (string, bool) {
-			s, ok := offOperand(m[2])
+		func(m, o []string) (string, bool) {
+			s, ok := offOperand(o[2])
 			if !ok {
 				return "", false
 			}
 			return "text = " + offStrLit(s) + "\nletter = " + offStrLit(m[1]) + "\ncount = 0\nfor c in text.lower().elems():\n    if c == letter:\n        count += 1\nprint(count)\n", true
 		}},
 	{ClassString, offRx(`how many times does ["'](.+?)["'] (?:appear|occur) in (.+)`), "count a substring",
-		func(m []string) (string, bool) {
-			s, ok := offOperand(m[2])
+		func(m, o []string) (string, bool) {
+			s, ok := offOperand(o[2])
 			if !ok || m[1] == "" {
 				return "", false
 			}
 			return "text = " + offStrLit(s) + "\npart = " + offStrLit(m[1]) + "\n# overlapping occurrences\ncount = 0\nfor i in range(len(text) - len(part) + 1):\n    if text[i:i + len(part)] == part:\n        count += 1\nprint(count)\n", true
 		}},
 	{ClassString, offRx(`(?:number of |count (?:of )?(?:the )?|how many )(vowels|consonants) (?:are there |are )?(?:in|does) (.+?)(?: have| contain)?`), "count vowels or consonants",
-		func(m []string) (string, bool) {
-			s, ok := offOperand(m[2])
+		func(m, o []string) (string, bool) {
+			s, ok := offOperand(o[2])
 			if !ok {
 				return "", false
 			}
@@ -352,8 +356,8 @@ var offCodeRules = []offCodeRule{
 			return "text = " + offStrLit(s) + "\ncount = 0\nfor c in text.lower().elems():\n    if " + cond + ":\n        count += 1\nprint(count)\n", true
 		}},
 	{ClassString, offRx(`(?:number of |count (?:of )?(?:the )?(?:number of )?|how many )(distinct |unique |different )?(words|letters|characters|chars) (?:are there |are )?(?:in|does) (.+?)(?: have| contain)?`), "count words or characters",
-		func(m []string) (string, bool) {
-			s, ok := offOperand(m[3])
+		func(m, o []string) (string, bool) {
+			s, ok := offOperand(o[3])
 			if !ok {
 				return "", false
 			}
@@ -375,100 +379,100 @@ var offCodeRules = []offCodeRule{
 			return p, true
 		}},
 	{ClassString, offRx(`(?:length of|word count of|number of words in) (.+)`), "length of a string",
-		func(m []string) (string, bool) {
-			s, ok := offOperand(m[1])
+		func(m, o []string) (string, bool) {
+			s, ok := offOperand(o[1])
 			if !ok {
 				return "", false
 			}
 			return "text = " + offStrLit(s) + "\nprint(len(list(text.codepoints())))\n", true
 		}},
 	{ClassString, offRx(`reverse (?:the )?(?:order of (?:the )?)?words (?:in|of) (.+)`), "reverse the words",
-		func(m []string) (string, bool) {
-			s, ok := offOperand(m[1])
+		func(m, o []string) (string, bool) {
+			s, ok := offOperand(o[1])
 			if !ok {
 				return "", false
 			}
 			return "text = " + offStrLit(s) + "\nwords = text.split()\nprint(\" \".join(reversed(words)))\n", true
 		}},
 	{ClassString, offRx(`(?:reverse|reversed|reversal of|spell backwards|write backwards)(?: the)?(?: string| word| text| letters of| characters of)? (.+)`), "reverse a string",
-		func(m []string) (string, bool) {
-			s, ok := offOperand(m[1])
+		func(m, o []string) (string, bool) {
+			s, ok := offOperand(o[1])
 			if !ok {
 				return "", false
 			}
 			return "text = " + offStrLit(s) + "\nprint(\"\".join(reversed(text.codepoints())))\n", true
 		}},
 	{ClassString, offRx(`(?:spell|write) (.+?) backwards`), "reverse a string",
-		func(m []string) (string, bool) {
-			s, ok := offOperand(m[1])
+		func(m, o []string) (string, bool) {
+			s, ok := offOperand(o[1])
 			if !ok {
 				return "", false
 			}
 			return "text = " + offStrLit(s) + "\nprint(\"\".join(reversed(text.codepoints())))\n", true
 		}},
 	{ClassString, offRx(`is (.+?) a palindrome`), "palindrome test",
-		func(m []string) (string, bool) {
-			s, ok := offOperand(m[1])
+		func(m, o []string) (string, bool) {
+			s, ok := offOperand(o[1])
 			if !ok {
 				return "", false
 			}
 			return "text = " + offStrLit(s) + "\nletters = [c for c in text.lower().elems() if c.isalnum()]\n" + offYesNo("letters == list(reversed(letters))"), true
 		}},
 	{ClassString, offRx(`(?:are |is )?(.+?) (?:and|an anagram of) (.+?)(?: anagrams?(?: of each other)?)?`), "anagram test",
-		func(m []string) (string, bool) {
+		func(m, o []string) (string, bool) {
 			if !strings.Contains(m[0], "anagram") {
 				return "", false
 			}
-			a, ok1 := offOperand(m[1])
-			b, ok2 := offOperand(m[2])
+			a, ok1 := offOperand(o[1])
+			b, ok2 := offOperand(o[2])
 			if !ok1 || !ok2 {
 				return "", false
 			}
 			return "a = " + offStrLit(a) + "\nb = " + offStrLit(b) + "\nla = sorted([c for c in a.lower().elems() if c.isalnum()])\nlb = sorted([c for c in b.lower().elems() if c.isalnum()])\n" + offYesNo("la == lb"), true
 		}},
 	{ClassString, offRx(`sort (?:these |the following |the )?words(?: alphabetically| in alphabetical order)?:? (.+?)(?: alphabetically| in alphabetical order)?`), "sort words",
-		func(m []string) (string, bool) {
-			w, ok := offWordList(m[1])
+		func(m, o []string) (string, bool) {
+			w, ok := offWordList(o[1])
 			if !ok {
 				return "", false
 			}
 			return "words = " + offListLit(w, true) + "\nprint(\", \".join(sorted(words, key=lambda w: w.lower())))\n", true
 		}},
 	{ClassString, offRx(`(?:sort|put|arrange) (.+?) (?:alphabetically|in alphabetical order)`), "sort words",
-		func(m []string) (string, bool) {
-			w, ok := offWordList(strings.TrimPrefix(m[1], "the words "))
+		func(m, o []string) (string, bool) {
+			w, ok := offWordList(strings.TrimPrefix(o[1], "the words "))
 			if !ok {
 				return "", false
 			}
 			return "words = " + offListLit(w, true) + "\nprint(\", \".join(sorted(words, key=lambda w: w.lower())))\n", true
 		}},
 	{ClassString, offRx(`sort (?:the )?(?:letters|characters) (?:of|in) (.+?)(?: alphabetically)?`), "sort letters",
-		func(m []string) (string, bool) {
-			s, ok := offOperand(m[1])
+		func(m, o []string) (string, bool) {
+			s, ok := offOperand(o[1])
 			if !ok {
 				return "", false
 			}
 			return "text = " + offStrLit(s) + "\nprint(\"\".join(sorted(text.codepoints())))\n", true
 		}},
 	{ClassString, offRx(`(?:convert |make |write )?(.+?) (?:to|in) (upper|lower)(?: ?case)?(?: letters)?`), "change case",
-		func(m []string) (string, bool) {
-			s, ok := offOperand(m[1])
+		func(m, o []string) (string, bool) {
+			s, ok := offOperand(o[1])
 			if !ok {
 				return "", false
 			}
 			return "text = " + offStrLit(s) + "\nprint(text." + m[2] + "())\n", true
 		}},
 	{ClassString, offRx(`(upper|lower)case (.+)`), "change case",
-		func(m []string) (string, bool) {
-			s, ok := offOperand(m[2])
+		func(m, o []string) (string, bool) {
+			s, ok := offOperand(o[2])
 			if !ok {
 				return "", false
 			}
 			return "text = " + offStrLit(s) + "\nprint(text." + m[1] + "())\n", true
 		}},
 	{ClassString, offRx(`remove (?:all )?(?:the )?(vowels|spaces|digits) from (.+)`), "remove characters",
-		func(m []string) (string, bool) {
-			s, ok := offOperand(m[2])
+		func(m, o []string) (string, bool) {
+			s, ok := offOperand(o[2])
 			if !ok {
 				return "", false
 			}
@@ -476,8 +480,8 @@ var offCodeRules = []offCodeRule{
 			return "text = " + offStrLit(s) + "\nprint(\"\".join([c for c in text.elems() if " + cond + "]))\n", true
 		}},
 	{ClassString, offRx(`most (?:common|frequent) (?:letter|character) (?:in|of) (.+)`), "most frequent letter",
-		func(m []string) (string, bool) {
-			s, ok := offOperand(m[1])
+		func(m, o []string) (string, bool) {
+			s, ok := offOperand(o[1])
 			if !ok {
 				return "", false
 			}
@@ -485,8 +489,8 @@ var offCodeRules = []offCodeRule{
 				"best = \"\"\nfor c in sorted(counts.keys()):\n    if best == \"\" or counts[c] > counts[best]:\n        best = c\nprint(best)\n", true
 		}},
 	{ClassString, offRx(`(first|last) (?:(\d+) )?(letters?|characters?|words?) (?:of|in) (.+)`), "first or last part",
-		func(m []string) (string, bool) {
-			s, ok := offOperand(m[4])
+		func(m, o []string) (string, bool) {
+			s, ok := offOperand(o[4])
 			if !ok {
 				return "", false
 			}
@@ -510,8 +514,8 @@ var offCodeRules = []offCodeRule{
 			return p, true
 		}},
 	{ClassString, offRx(`(\d+)` + offOrd + ` (?:letter|character) (?:of|in) (.+)`), "letter at a position",
-		func(m []string) (string, bool) {
-			s, ok := offOperand(m[2])
+		func(m, o []string) (string, bool) {
+			s, ok := offOperand(o[2])
 			k, ok2 := offIntArg(m[1], 100000)
 			if !ok || !ok2 || k == "0" {
 				return "", false
@@ -519,16 +523,16 @@ var offCodeRules = []offCodeRule{
 			return "text = " + offStrLit(s) + "\nprint(list(text.codepoints())[" + k + " - 1])\n", true
 		}},
 	{ClassString, offRx(`replace ["']?(.+?)["']? with ["']?(.*?)["']? in (.+)`), "replace text",
-		func(m []string) (string, bool) {
-			s, ok := offOperand(m[3])
+		func(m, o []string) (string, bool) {
+			s, ok := offOperand(o[3])
 			if !ok || m[1] == "" {
 				return "", false
 			}
 			return "text = " + offStrLit(s) + "\nprint(text.replace(" + offStrLit(m[1]) + ", " + offStrLit(m[2]) + "))\n", true
 		}},
 	{ClassString, offRx(`capitali[sz]e (?:each word of |every word of |the words of )?(.+)`), "capitalise words",
-		func(m []string) (string, bool) {
-			s, ok := offOperand(m[1])
+		func(m, o []string) (string, bool) {
+			s, ok := offOperand(o[1])
 			if !ok {
 				return "", false
 			}
@@ -537,7 +541,7 @@ var offCodeRules = []offCodeRule{
 
 	// ---- numbers ----
 	{ClassArithmetic, offRx(`factorial of (\d+)`), "factorial",
-		func(m []string) (string, bool) {
+		func(m, o []string) (string, bool) {
 			n, ok := offIntArg(m[1], 5000)
 			if !ok {
 				return "", false
@@ -545,7 +549,7 @@ var offCodeRules = []offCodeRule{
 			return "n = " + n + "\nresult = 1\nfor i in range(2, n + 1):\n    result *= i\nprint(result)\n", true
 		}},
 	{ClassArithmetic, offRx(`(\d+) factorial`), "factorial",
-		func(m []string) (string, bool) {
+		func(m, o []string) (string, bool) {
 			n, ok := offIntArg(m[1], 5000)
 			if !ok {
 				return "", false
@@ -553,7 +557,7 @@ var offCodeRules = []offCodeRule{
 			return "n = " + n + "\nresult = 1\nfor i in range(2, n + 1):\n    result *= i\nprint(result)\n", true
 		}},
 	{ClassArithmetic, offRx(`(gcd|greatest common divisor|greatest common factor|highest common factor|hcf|gcf|lcm|least common multiple|lowest common multiple) (?:of )?(.+)`), "gcd or lcm",
-		func(m []string) (string, bool) {
+		func(m, o []string) (string, bool) {
 			xs, ok := offNumList(m[2])
 			if !ok || len(xs) < 2 || strings.Contains(strings.Join(xs, ""), ".") {
 				return "", false
@@ -567,7 +571,7 @@ var offCodeRules = []offCodeRule{
 			return p, true
 		}},
 	{ClassArithmetic, offRx(`sum of (?:the )?first (\d[\d,]*|[a-z ]+?) primes?(?: numbers)?`), "sum of the first primes",
-		func(m []string) (string, bool) {
+		func(m, o []string) (string, bool) {
 			n, ok := offIntArg(m[1], 20000)
 			if !ok {
 				return "", false
@@ -575,7 +579,7 @@ var offCodeRules = []offCodeRule{
 			return offPrimeHelper + "n = " + n + "\ntotal = 0\nfound = 0\nk = 2\nwhile found < n:\n    if is_prime(k):\n        total += k\n        found += 1\n    k += 1\nprint(total)\n", true
 		}},
 	{ClassArithmetic, offRx(`(\d[\d,]*)` + offOrd + ` prime(?: number)?`), "the n-th prime",
-		func(m []string) (string, bool) {
+		func(m, o []string) (string, bool) {
 			n, ok := offIntArg(m[1], 20000)
 			if !ok || n == "0" {
 				return "", false
@@ -583,7 +587,7 @@ var offCodeRules = []offCodeRule{
 			return offPrimeHelper + "n = " + n + "\nfound = 0\nk = 1\nwhile found < n:\n    k += 1\n    if is_prime(k):\n        found += 1\nprint(k)\n", true
 		}},
 	{ClassArithmetic, offRx(`(?:how many|number of) primes?(?: numbers)? (?:are there )?(below|under|less than|up to|smaller than|not exceeding|between 1 and|from 1 to) (\d[\d,]*)`), "count primes",
-		func(m []string) (string, bool) {
+		func(m, o []string) (string, bool) {
 			n, ok := offIntArg(m[2], 200000)
 			if !ok {
 				return "", false
@@ -595,7 +599,7 @@ var offCodeRules = []offCodeRule{
 			return offPrimeHelper + "n = " + n + "\ncount = 0\nfor k in range(2, n + 1):\n    if k " + cmp + " n and is_prime(k):\n        count += 1\nprint(count)\n", true
 		}},
 	{ClassArithmetic, offRx(`sum of (?:all )?(?:the )?primes?(?: numbers)? (below|under|less than|up to|smaller than) (\d[\d,]*)`), "sum of primes",
-		func(m []string) (string, bool) {
+		func(m, o []string) (string, bool) {
 			n, ok := offIntArg(m[2], 200000)
 			if !ok {
 				return "", false
@@ -607,7 +611,7 @@ var offCodeRules = []offCodeRule{
 			return offPrimeHelper + "n = " + n + "\ntotal = 0\nfor k in range(2, n + 1):\n    if k " + cmp + " n and is_prime(k):\n        total += k\nprint(total)\n", true
 		}},
 	{ClassArithmetic, offRx(`is (\d[\d,]*) (?:a )?prime(?: number)?`), "primality",
-		func(m []string) (string, bool) {
+		func(m, o []string) (string, bool) {
 			n, ok := offIntArg(m[1], 1<<62)
 			if !ok {
 				return "", false
@@ -615,7 +619,7 @@ var offCodeRules = []offCodeRule{
 			return offPrimeHelper + "n = " + n + "\n" + offYesNo("is_prime(n)"), true
 		}},
 	{ClassArithmetic, offRx(`(largest |biggest |smallest )?prime (?:factors|factorization|factorisation|decomposition) of (\d[\d,]*)|(largest|biggest|smallest) prime factor of (\d[\d,]*)`), "prime factors",
-		func(m []string) (string, bool) {
+		func(m, o []string) (string, bool) {
 			which, arg := strings.TrimSpace(m[1]), m[2]
 			if m[4] != "" {
 				which, arg = m[3], m[4]
@@ -636,7 +640,7 @@ var offCodeRules = []offCodeRule{
 			return p, true
 		}},
 	{ClassArithmetic, offRx(`(\d[\d,]*)` + offOrd + ` fibonacci(?: number)?|fibonacci number (\d[\d,]*)|fibonacci\((\d+)\)`), "fibonacci",
-		func(m []string) (string, bool) {
+		func(m, o []string) (string, bool) {
 			n, ok := offIntArg(m[1]+m[2]+m[3], 100000)
 			if !ok {
 				return "", false
@@ -644,7 +648,7 @@ var offCodeRules = []offCodeRule{
 			return "# F(1) = F(2) = 1\nn = " + n + "\na, b = 0, 1\nfor i in range(n):\n    a, b = b, a + b\nprint(a)\n", true
 		}},
 	{ClassArithmetic, offRx(`(?:sum of (?:the )?digits (?:of|in)|digit sum of) (.+)`), "digit sum",
-		func(m []string) (string, bool) {
+		func(m, o []string) (string, bool) {
 			e, ok := offExprArg(m[1])
 			if !ok {
 				return "", false
@@ -652,7 +656,7 @@ var offCodeRules = []offCodeRule{
 			return "value = " + e + "\ntotal = 0\nfor c in str(abs(value)).elems():\n    total += int(c)\nprint(total)\n", true
 		}},
 	{ClassArithmetic, offRx(`(?:how many digits (?:are there |are |is there |does )?(?:in )?|number of digits (?:of |in ))(.+?)(?: have)?`), "digit count",
-		func(m []string) (string, bool) {
+		func(m, o []string) (string, bool) {
 			e, ok := offExprArg(m[1])
 			if !ok {
 				return "", false
@@ -660,7 +664,7 @@ var offCodeRules = []offCodeRule{
 			return "value = " + e + "\nprint(len(str(abs(value))))\n", true
 		}},
 	{ClassArithmetic, offRx(`last digit of (.+)`), "last digit",
-		func(m []string) (string, bool) {
+		func(m, o []string) (string, bool) {
 			e, ok := offExprArg(m[1])
 			if !ok {
 				return "", false
@@ -668,7 +672,7 @@ var offCodeRules = []offCodeRule{
 			return "value = " + e + "\nprint(abs(value) % 10)\n", true
 		}},
 	{ClassArithmetic, offRx(`sum of (?:all )?(?:the )?(?:integers|numbers|whole numbers|natural numbers)? ?from (-?\d[\d,]*) (?:to|through) (-?\d[\d,]*)`), "sum of a range",
-		func(m []string) (string, bool) {
+		func(m, o []string) (string, bool) {
 			a, ok1 := offIntArg(strings.TrimPrefix(m[1], "-"), 1<<40)
 			b, ok2 := offIntArg(m[2], 1<<40)
 			if !ok1 || !ok2 || strings.HasPrefix(m[1], "-") {
@@ -677,7 +681,7 @@ var offCodeRules = []offCodeRule{
 			return "a, b = " + a + ", " + b + "\ntotal = 0\nfor k in range(a, b + 1):\n    total += k\nprint(total)\n", true
 		}},
 	{ClassArithmetic, offRx(`sum of (?:the )?first (\d[\d,]*|[a-z ]+?) (natural numbers|positive integers|integers|numbers|odd numbers|even numbers|squares|cubes|square numbers|odd integers|even integers)`), "sum of a series",
-		func(m []string) (string, bool) {
+		func(m, o []string) (string, bool) {
 			n, ok := offIntArg(m[1], 10000000)
 			if !ok {
 				return "", false
@@ -690,7 +694,7 @@ var offCodeRules = []offCodeRule{
 			return "n = " + n + "\ntotal = 0\nfor k in range(1, n + 1):\n    total += " + term + "\nprint(total)\n", true
 		}},
 	{ClassArithmetic, offRx(`(\d+) choose (\d+)|binomial coefficient (?:of )?(\d+) (?:and|over|,) ?(\d+)|(?:number of ways|how many ways) to (?:choose|pick|select) (\d+) (?:items |things |objects |elements )?(?:from|out of) (\d+)(?: items| things| objects| elements)?`), "binomial coefficient",
-		func(m []string) (string, bool) {
+		func(m, o []string) (string, bool) {
 			n, k := m[1]+m[3]+m[6], m[2]+m[4]+m[5]
 			nn, ok1 := offIntArg(n, 100000)
 			kk, ok2 := offIntArg(k, 100000)
@@ -700,7 +704,7 @@ var offCodeRules = []offCodeRule{
 			return "n, k = " + nn + ", " + kk + "\nresult = 1\nfor i in range(k):\n    result = result * (n - i) // (i + 1)\nif k > n:\n    result = 0\nprint(result)\n", true
 		}},
 	{ClassArithmetic, offRx(`(?:number of (?:positive )?divisors of (\d[\d,]*)|how many (?:positive )?divisors does (\d[\d,]*) have)`), "count divisors",
-		func(m []string) (string, bool) {
+		func(m, o []string) (string, bool) {
 			n, ok := offIntArg(m[1]+m[2], 1<<40)
 			if !ok || n == "0" {
 				return "", false
@@ -708,7 +712,7 @@ var offCodeRules = []offCodeRule{
 			return "n = " + n + "\ncount = 0\nd = 1\nwhile d * d <= n:\n    if n % d == 0:\n        count += 1 if d * d == n else 2\n    d += 1\nprint(count)\n", true
 		}},
 	{ClassArithmetic, offRx(`(sum of (?:the |all )?)?(?:positive )?divisors of (\d[\d,]*)`), "divisors",
-		func(m []string) (string, bool) {
+		func(m, o []string) (string, bool) {
 			n, ok := offIntArg(m[2], 1<<40)
 			if !ok || n == "0" {
 				return "", false
@@ -720,7 +724,7 @@ var offCodeRules = []offCodeRule{
 			return p + "print(\", \".join([str(d) for d in divs]))\n", true
 		}},
 	{ClassArithmetic, offRx(`is (\d[\d,]*) a perfect (square|cube|number)`), "perfect number test",
-		func(m []string) (string, bool) {
+		func(m, o []string) (string, bool) {
 			n, ok := offIntArg(m[1], 1<<50)
 			if !ok {
 				return "", false
@@ -734,7 +738,7 @@ var offCodeRules = []offCodeRule{
 			return "n = " + n + "\ntotal = 0\nfor d in range(1, n):\n    if n % d == 0:\n        total += d\n" + offYesNo("n > 0 and total == n"), true
 		}},
 	{ClassArithmetic, offRx(`(?:convert )?(\d[\d,]*) (?:to|in|into) (binary|hexadecimal|hex|octal|base 2|base 16|base 8)|(binary|hexadecimal|hex|octal) (?:representation |form |value )?of (\d[\d,]*)`), "base conversion",
-		func(m []string) (string, bool) {
+		func(m, o []string) (string, bool) {
 			n, ok := offIntArg(m[1]+m[4], 1<<62)
 			if !ok {
 				return "", false
@@ -743,14 +747,14 @@ var offCodeRules = []offCodeRule{
 			return "n = " + n + "\nbase = " + base + "\ndigits = \"0123456789abcdef\"\nout = \"\"\nwhile True:\n    out = digits[n % base] + out\n    n //= base\n    if n == 0:\n        break\nprint(out)\n", true
 		}},
 	{ClassArithmetic, offRx(`(?:convert )?(?:the )?binary (?:number )?([01]+) (?:to|in|into) decimal`), "binary to decimal",
-		func(m []string) (string, bool) {
+		func(m, o []string) (string, bool) {
 			if len(m[1]) > 256 {
 				return "", false
 			}
 			return "bits = " + offStrLit(m[1]) + "\nvalue = 0\nfor c in bits.elems():\n    value = value * 2 + int(c)\nprint(value)\n", true
 		}},
 	{ClassArithmetic, offRx(`(square|cube) root of (.+)`), "root",
-		func(m []string) (string, bool) {
+		func(m, o []string) (string, bool) {
 			e, ok := offExprArg(m[2])
 			if !ok {
 				return "", false
@@ -759,7 +763,7 @@ var offCodeRules = []offCodeRule{
 			return offShowHelper + "x = " + e + "\nk = " + k + "\n# exact integer root when there is one\nr = 0\nif type(x) == \"int\" and x >= 0:\n    lo, hi = 0, x + 1\n    while hi - lo > 1:\n        mid = (lo + hi) // 2\n        if pow(mid, k) <= x:\n            lo = mid\n        else:\n            hi = mid\n    r = lo\nif type(x) == \"int\" and x >= 0 and pow(r, k) == x:\n    print(r)\nelse:\n    print(show(pow(float(x), 1.0 / k)))\n", true
 		}},
 	{ClassArithmetic, offRx(`(average|mean|median|sum|product|maximum|max|largest|biggest|minimum|min|smallest|range) of (?:the numbers )?(.+)`), "statistics of a list",
-		func(m []string) (string, bool) {
+		func(m, o []string) (string, bool) {
 			xs, ok := offNumList(m[2])
 			if !ok || len(xs) < 2 {
 				return "", false
@@ -784,7 +788,7 @@ var offCodeRules = []offCodeRule{
 			return p, true
 		}},
 	{ClassArithmetic, offRx(`sort (?:the numbers |these numbers |the following numbers )?:?(.+?)(?: in)?(?: (ascending|descending|increasing|decreasing)(?: order)?)?`), "sort numbers",
-		func(m []string) (string, bool) {
+		func(m, o []string) (string, bool) {
 			xs, ok := offNumList(m[1])
 			if !ok || len(xs) < 2 {
 				return "", false
@@ -796,7 +800,7 @@ var offCodeRules = []offCodeRule{
 			return "xs = " + offListLit(xs, false) + "\nprint(\", \".join([str(x) for x in sorted(xs, reverse=" + rev + ")]))\n", true
 		}},
 	{ClassArithmetic, offRx(`(\d+(?:\.\d+)?) ?(?:%|percent) of (.+)`), "percentage",
-		func(m []string) (string, bool) {
+		func(m, o []string) (string, bool) {
 			e, ok := offExprArg(m[2])
 			if !ok {
 				return "", false
@@ -804,7 +808,7 @@ var offCodeRules = []offCodeRule{
 			return offShowHelper + offDivHelper + "p = " + m[1] + "\nx = " + e + "\nprint(show(div(p * x, 100)))\n", true
 		}},
 	{ClassArithmetic, offRx(`(?:what )?percent(?:age)? is (\d+(?:\.\d+)?) of (\d+(?:\.\d+)?)|(?:what )?percent(?:age)? of (\d+(?:\.\d+)?) is (\d+(?:\.\d+)?)`), "percentage",
-		func(m []string) (string, bool) {
+		func(m, o []string) (string, bool) {
 			part, whole := m[1], m[2]
 			if m[3] != "" {
 				part, whole = m[4], m[3]
@@ -812,7 +816,7 @@ var offCodeRules = []offCodeRule{
 			return offShowHelper + offDivHelper + "part = " + part + "\nwhole = " + whole + "\nprint(show(div(part * 100, whole)) + \"%\")\n", true
 		}},
 	{ClassArithmetic, offRx(`(?:remainder (?:of|when) )(.+?) (?:is )?divided by (.+)`), "remainder",
-		func(m []string) (string, bool) {
+		func(m, o []string) (string, bool) {
 			a, ok1 := offExprArg(m[1])
 			b, ok2 := offExprArg(m[2])
 			if !ok1 || !ok2 {
