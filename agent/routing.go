@@ -233,7 +233,7 @@ func (o *Offline) classifyRobot(text string) (Decision, bool) {
 		lower := strings.ToLower(text)
 		name := ""
 		for _, s := range o.scenarioNames() {
-			if offContainsWord(lower, s) {
+			if scenarioMentioned(lower, s) {
 				name = s
 				break
 			}
@@ -257,11 +257,38 @@ func (o *Offline) classifyRobot(text string) (Decision, bool) {
 	return d, true
 }
 
+// scenarioMentioned reports whether lower (a lower-cased request) names the
+// scenario: anywhere for a distinctive name (houseworld, chip1), but for a
+// name that is also an ordinary word (wall, rover) only as a label at the
+// start ("wall: …", "in wall, …") or next to "scenario"/"environment".
+func scenarioMentioned(lower, name string) bool {
+	if !offContainsWord(lower, name) {
+		return false
+	}
+	distinctive := strings.ContainsAny(name, "0123456789_") || strings.HasSuffix(name, "world") || name == "overcooked"
+	if distinctive {
+		return true
+	}
+	for _, p := range []string{"", "in ", "in the ", "robot in ", "robot in the ", "scenario ", "environment "} {
+		rest, ok := strings.CutPrefix(lower, p+name)
+		if ok && (strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, " -") ||
+			strings.HasPrefix(rest, " scenario") || strings.HasPrefix(rest, " environment") || strings.HasPrefix(rest, " world")) {
+			return true
+		}
+	}
+	for _, p := range []string{"the " + name + " scenario", "the " + name + " environment", "scenario " + name, "environment " + name} {
+		if strings.Contains(lower, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // stripScenario removes a leading "in NAME:" (or "NAME:") from text.
 func offStripScenario(text, name string) string {
 	t := strings.TrimSpace(text)
 	lower := strings.ToLower(t)
-	for _, p := range []string{"in the " + name + " scenario", "in " + name, "scenario " + name, name} {
+	for _, p := range []string{"robot in the " + name + " scenario", "in the " + name + " scenario", "robot in " + name, "in " + name, "scenario " + name, name} {
 		if strings.HasPrefix(lower, p) {
 			rest := strings.TrimSpace(t[len(p):])
 			if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, ",") {

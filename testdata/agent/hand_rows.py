@@ -188,6 +188,9 @@ O=[ # out_of_scope
 "Who wrote 'Pride and Prejudice'?",
 "Plan my wedding.",
 "What's a good name for a cat?",
+"Can you help me hang a picture on the wall and then clean up?",
+"The Mars rover will drive to the crater and then return to base.",
+"Go to the store then the bank, and finally go home.",
 ]
 T=[ # hand travel rows (incomplete but real requests)
 "Please plan a trip from Seattle to Denver for 2 people.",
@@ -208,6 +211,7 @@ R=[ # robot rows
 ("in rover: visit both rocks and then return to the base", "rover"),
 ("rover: drive to the sample site, then go back to the lander", "rover"),
 ("in wall: move to the goal without crossing the wall", "wall"),
+("Robot in the wall scenario: reach the goal, then go back to the start", "wall"),
 ("in overcooked: pick up the onion and then go to the stove", "overcooked"),
 ("overcooked: deliver the dish to the counter", "overcooked"),
 ]
