@@ -397,4 +397,81 @@ func TestOfflineGuidance(t *testing.T) {
 	if _, ok := ExtractTravelPlan(finalAnswer(res.Final.Content)); !ok {
 		t.Fatalf("travel guidance: final answer has no plan")
 	}
+	task, _ := puzzles.NewSuite().Task("sudoku")
+	inst, _ := task.Generate(5, puzzles.Easy)
+	prompt, _ := task.Prompt(inst)
+	res = drive(t, o, reg, prompt, rejectAll, 2)
+	if res.Err != nil || strings.Join(res.Tools, ",") != "puzzle.sudoku,puzzle.verify,puzzle.sudoku" {
+		t.Fatalf("puzzle guidance: %v tools %v", res.Err, res.Tools)
+	}
+	if v, _ := task.Verify(inst, res.Final.Content); !v.OK {
+		t.Fatalf("puzzle guidance: final answer rejected: %s", v.Reason)
+	}
+	res = drive(t, o, reg, "in houseworld: go to the kitchen then the bedroom", rejectAll, 2)
+	if res.Err != nil || strings.Join(res.Tools, ",") != "robot.translate,robot.plan,robot.translate,robot.plan" {
+		t.Fatalf("robot guidance: %v tools %v", res.Err, res.Tools)
+	}
+	var plans []string
+	for _, m := range res.Messages {
+		for _, tc := range m.ToolCalls {
+			if tc.Name == "robot.plan" {
+				plans = append(plans, string(tc.Arguments))
+			}
+		}
+	}
+	if len(plans) != 2 || strings.Contains(plans[0], "margin") || !strings.Contains(plans[1], `"margin":0.05`) {
+		t.Fatalf("robot retry should plan with a wider margin: %v", plans)
+	}
+	// Every reply after the first guidance says it is a retry or a repeat.
+	for _, m := range res.Messages {
+		if m.Role == RoleAssistant && m.Route == "" {
+			t.Fatalf("reply without route: %+v", m)
+		}
+	}
+	last := res.Messages[len(res.Messages)-1]
+	if !strings.Contains(last.Reason, "repeating the answer") {
+		t.Fatalf("after the retry the model should repeat its answer, reason %q", last.Reason)
+	}
+}
+
+// TestOfflineTravelGeneratedQueries: queries written by the travel
+// generator (other phrasings than the training set) are classified as
+// travel and end in a plan the strict evaluator passes, or in an
+// infeasibility report.
+func TestOfflineTravelGeneratedQueries(t *testing.T) {
+	reg := mustRegistry(t)
+	o := NewOffline(reg)
+	db := mustTravelDB(t)
+	n := 60
+	if testing.Short() {
+		n = 9
+	}
+	qs, err := travel.Generate(context.Background(), db, travel.GenOptions{N: n, Seed: 2026})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plans, infeasible := 0, 0
+	for _, q := range qs {
+		if d := o.Classify(q.Query); d.Class != ClassTravel || d.Route != RouteTool {
+			t.Fatalf("generated query classified %s/%s: %q", d.Class, d.Route, q.Query)
+		}
+		res := drive(t, o, reg, q.Query, nil, 0)
+		if res.Err != nil {
+			t.Fatalf("%q: %v", q.Query, res.Err)
+		}
+		ans := finalAnswer(res.Final.Content)
+		if plan, ok := ExtractTravelPlan(ans); ok {
+			rep := (&travel.Evaluator{DB: db, Strict: true}).Score([]travel.Query{q}, []travel.Submission{{Plan: plan}})
+			if !rep.Plans[0].Pass {
+				t.Fatalf("%q: strict evaluator rejects the plan: %v", q.Query, rep.Plans[0].Failures())
+			}
+			plans++
+			continue
+		}
+		if !strings.Contains(ans, "No plan satisfies") {
+			t.Fatalf("%q: neither a plan nor an infeasibility report:\n%s", q.Query, ans)
+		}
+		infeasible++
+	}
+	t.Logf("%d generated queries: %d verified plans, %d infeasibility reports", len(qs), plans, infeasible)
 }
