@@ -65,7 +65,7 @@ func (o *Offline) codeStep(c *offConvo, d Decision) (Message, error) {
 type offCodeRule struct {
 	class string
 	re    *regexp.Regexp
-	what  string // for the reason
+	what  string                             // for the reason
 	build func(m, o []string) (string, bool) // m from the lower-cased question, o with the case as written
 }
 

@@ -323,13 +323,13 @@ func offIsWordByte(b byte) bool {
 // ---- travel ----
 
 var (
-	tripWordRE  = regexp.MustCompile(`(?i)\b(trip|trips|travel|travels|traveling|travelling|itinerary|journey|vacation|holiday|getaway|tour|excursion|visit|visiting|road trip)\b`)
+	tripWordRE   = regexp.MustCompile(`(?i)\b(trip|trips|travel|travels|traveling|travelling|itinerary|journey|vacation|holiday|getaway|tour|excursion|visit|visiting|road trip)\b`)
 	strongPlanRE = regexp.MustCompile(`(?i)\b(plan|plans|planned|planning|itinerary|itineraries|design|devise|schedule|organi[sz](e|es|ed|ing)|arrange|put together|create|craft|prepare|outline|map out)\b`)
 	questionRE   = regexp.MustCompile(`(?i)^\s*(is|are|was|were|should|shall|does|do|did|would|how long|how much|how many|when|why|where|what|which|who)\b`)
-	placeRefRE  = regexp.MustCompile(`\b(?:[Ff]rom|[Tt]o|[Ii]n|[Ff]or|[Aa]cross|[Vv]isiting|[Tt]hrough|[Ww]ithin|[Aa]round)\s+(?:the state of\s+)?([A-Z][A-Za-z.'-]+)`)
-	tripDaysRE  = regexp.MustCompile(`(?i)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)[ -]days?\b|\b(a|one|two) weeks?\b|\bweekend\b`)
-	tripDateRE  = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?\b|\b\d{4}-\d{2}-\d{2}\b`)
-	tripMoneyRE = regexp.MustCompile(`(?i)\$\s?\d|\bbudget\b|\b\d[\d,]*\s*(dollars|usd)\b`)
+	placeRefRE   = regexp.MustCompile(`\b(?:[Ff]rom|[Tt]o|[Ii]n|[Ff]or|[Aa]cross|[Vv]isiting|[Tt]hrough|[Ww]ithin|[Aa]round)\s+(?:the state of\s+)?([A-Z][A-Za-z.'-]+)`)
+	tripDaysRE   = regexp.MustCompile(`(?i)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)[ -]days?\b|\b(a|one|two) weeks?\b|\bweekend\b`)
+	tripDateRE   = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?\b|\b\d{4}-\d{2}-\d{2}\b`)
+	tripMoneyRE  = regexp.MustCompile(`(?i)\$\s?\d|\bbudget\b|\b\d[\d,]*\s*(dollars|usd)\b`)
 )
 
 var offMonthNames = map[string]bool{"January": true, "February": true, "March": true, "April": true, "May": true, "June": true,
