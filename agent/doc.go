@@ -46,7 +46,7 @@
 //
 // On guidance the model retries once by another method (travel.solve from
 // the text with a longer time limit, puzzle.verify then a fresh solve,
-// robot planning with a wider safety margin, the program run again), then
-// repeats its answer. testdata/agent/routing.jsonl is the labelled routing
+// robot planning with a wider safety margin), then repeats its answer; the
+// answer of a program, which has no second method, is repeated at once. testdata/agent/routing.jsonl is the labelled routing
 // set its classification is measured on.
 package agent

@@ -21,9 +21,9 @@ func (o *Offline) codeStep(c *offConvo, d Decision) (Message, error) {
 		}
 	}
 	if c.guidance != "" {
-		if !c.retried {
-			return program(offRetryMark + ": " + offClip(c.guidance, 160) + "; running the program again"), nil
-		}
+		// The program is the only method the offline model has for this
+		// question and it is deterministic: running it again could not
+		// change the answer, so it stands by it.
 		if m, ok := offReanswer(c); ok {
 			return m, nil
 		}
