@@ -40,7 +40,7 @@ func NewOffline(reg *tools.Registry) *Offline {
 	return &Offline{reg: reg, suite: puzzles.NewSuite()}
 }
 
-// declineError is a refusal: its text is the one line shown to the user and
+// offDeclineError is a refusal: its text is the one line shown to the user and
 // it wraps ErrCannotAnswer.
 type offDeclineError struct{ msg string }
 
@@ -58,7 +58,7 @@ const (
 	offToolResultPrefix = "Tool Result ("
 )
 
-// convo is the offline model's reading of a conversation.
+// offConvo is the offline model's reading of a conversation.
 type offConvo struct {
 	request string
 	// last is the last assistant message (zero when there is none) and
@@ -81,14 +81,14 @@ type offConvo struct {
 	all map[string]offToolResult
 }
 
-// toolResult is one tool output fed back to the model.
+// offToolResult is one tool output fed back to the model.
 type offToolResult struct {
 	name    string
 	content string
 	err     string // the one-line error when the call failed
 }
 
-// retryMark is put into the Reason of a reply that retries after guidance.
+// offRetryMark is put into the Reason of a reply that retries after guidance.
 const offRetryMark = "retry after guidance"
 
 func offReadConvo(messages []Message) (offConvo, error) {
@@ -226,7 +226,7 @@ func (o *Offline) Complete(ctx context.Context, messages []Message, _ []ToolSpec
 	return m, nil
 }
 
-// toolCall builds an assistant message calling one tool.
+// offToolCall builds an assistant message calling one tool.
 func offToolCall(c *offConvo, name string, input any, reason string) (Message, error) {
 	b, err := json.Marshal(input)
 	if err != nil {
@@ -241,12 +241,12 @@ func offToolCall(c *offConvo, name string, input any, reason string) (Message, e
 	}, nil
 }
 
-// answer builds a final answer message.
+// offAnswer builds a final answer message.
 func offAnswer(text, route, reason string) Message {
 	return Message{Content: text, Route: route, Reason: reason}
 }
 
-// reanswer repeats the last final answer after guidance that cannot be acted
+// offReanswer repeats the last final answer after guidance that cannot be acted
 // on (the loop's guidance cap ends the run).
 func offReanswer(c *offConvo) (Message, bool) {
 	if c.guidance == "" || len(c.answers) == 0 {

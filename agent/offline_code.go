@@ -61,7 +61,7 @@ func (o *Offline) codeStep(c *offConvo, d Decision) (Message, error) {
 	return program(d.Reason), nil
 }
 
-// codeRule turns a question matched by re into a program.
+// offCodeRule turns a question matched by re into a program.
 type offCodeRule struct {
 	class string
 	re    *regexp.Regexp
@@ -69,7 +69,7 @@ type offCodeRule struct {
 	build func(m, o []string) (string, bool) // m from the lower-cased question, o with the case as written
 }
 
-// classifyCode recognises arithmetic and string questions and writes their
+// offClassifyCode recognises arithmetic and string questions and writes their
 // programs.
 func offClassifyCode(text string) (Decision, bool) {
 	q := offNormQuestion(text)
@@ -104,7 +104,7 @@ func offClassifyCode(text string) (Decision, bool) {
 	return Decision{}, false
 }
 
-// normQuestion lower-cases the question (keeping quoted text as written),
+// offNormQuestion lower-cases the question (keeping quoted text as written),
 // unifies quotes and drops polite prefixes and the final punctuation.
 func offNormQuestion(text string) string {
 	t := strings.TrimSpace(text)
@@ -152,10 +152,10 @@ func offLowerASCII(s string) string {
 
 // ---- operands ----
 
-// strLit quotes s as a Starlark string literal.
+// offStrLit quotes s as a Starlark string literal.
 func offStrLit(s string) string { return strconv.Quote(s) }
 
-// operand reads the string a question is about: a quoted part, else the
+// offOperand reads the string a question is about: a quoted part, else the
 // text with "the word/string/text" and trailing words removed.
 func offOperand(s string) (string, bool) {
 	s = strings.TrimSpace(s)
@@ -181,7 +181,7 @@ func offOperand(s string) (string, bool) {
 	return s, true
 }
 
-// numList reads "3, 5 and 10" or "[3, 5, 10]" into Starlark literals.
+// offNumList reads "3, 5 and 10" or "[3, 5, 10]" into Starlark literals.
 var offNumRE = regexp.MustCompile(`^-?\d+(\.\d+)?$`)
 
 func offNumList(s string) ([]string, bool) {
@@ -201,7 +201,7 @@ func offNumList(s string) ([]string, bool) {
 	return out, len(out) > 0 && len(out) <= 10000
 }
 
-// wordList reads "pear, apple and fig" or "pear apple fig".
+// offWordList reads "pear, apple and fig" or "pear apple fig".
 func offWordList(s string) ([]string, bool) {
 	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), ":"))
 	sep := " "
@@ -231,7 +231,7 @@ func offListLit(items []string, quote bool) string {
 	return "[" + strings.Join(parts, ", ") + "]"
 }
 
-// intArg reads a non-negative integer argument (digits, "1,000" groups or
+// offIntArg reads a non-negative integer argument (digits, "1,000" groups or
 // a small number word) with a bound.
 func offIntArg(s string, limit int64) (string, bool) {
 	s = strings.ReplaceAll(strings.TrimSpace(s), ",", "")
@@ -249,7 +249,7 @@ var offNumberWords = map[string]int{"zero": 0, "one": 1, "two": 2, "three": 3, "
 	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "fifty": 50, "hundred": 100, "a hundred": 100,
 	"one hundred": 100, "thousand": 1000, "a thousand": 1000, "one thousand": 1000}
 
-// exprArg parses an arithmetic expression argument into Starlark.
+// offExprArg parses an arithmetic expression argument into Starlark.
 func offExprArg(s string) (string, bool) {
 	e, ok := offParseExpr(strings.TrimSpace(s))
 	if !ok {
@@ -310,7 +310,7 @@ func offYesNo(cond string) string {
 	return "if " + cond + ":\n    print(\"yes\")\nelse:\n    print(\"no\")\n"
 }
 
-// rx compiles a rule pattern anchored on the whole normalised question.
+// offRx compiles a rule pattern anchored on the whole normalised question.
 func offRx(p string) *regexp.Regexp {
 	return regexp.MustCompile(`^(?:what is |what's |whats |what are |compute |calculate |find |give me |determine |work out |evaluate |how much is )?(?:the )?` + p + `$`)
 }
@@ -842,7 +842,7 @@ var offWordOps = strings.NewReplacer(
 	"squared", "**2", "cubed", "**3", "^", "**", "x", "*",
 )
 
-// parseExpr parses a whole arithmetic question ("what is 2^10 + 3") into an
+// offParseExpr parses a whole arithmetic question ("what is 2^10 + 3") into an
 // expression; it fails unless the text is only an expression with at least
 // one operator.
 func offParseExpr(q string) (offExpr, bool) {
@@ -1054,7 +1054,7 @@ func (p *offExprParser) primary() (offExpr, bool) {
 
 var offThousandsRE = regexp.MustCompile(`^\d{1,3}(,\d{3})+(\.\d+)?$`)
 
-// exprProgram wraps an expression into a program printing its value.
+// offExprProgram wraps an expression into a program printing its value.
 func offExprProgram(e offExpr) string {
 	var b strings.Builder
 	b.WriteString(offShowHelper)

@@ -14,7 +14,7 @@ import (
 
 // ---- travel ----
 
-// travelParseOut and travelSolveOut mirror the outputs of travel.parse_query
+// offTravelParseOut and offTravelSolveOut mirror the outputs of travel.parse_query
 // and travel.solve (the fields the offline model reads).
 type offTravelParseOut struct {
 	Complete bool               `json:"complete"`
@@ -95,7 +95,7 @@ func offMoney(v float64) string {
 	return "$" + strconv.FormatFloat(v, 'f', 2, 64)
 }
 
-// travelAnswer writes the itinerary (or the infeasibility report) and the
+// offTravelAnswer writes the itinerary (or the infeasibility report) and the
 // reason of the reply.
 func offTravelAnswer(s offTravelSolveOut, assumed []string) (string, string) {
 	q, sol := s.Query, s.Result
@@ -225,7 +225,7 @@ func ExtractTravelPlan(text string) ([]travel.Day, bool) {
 
 // ---- puzzles ----
 
-// puzzleOut mirrors the output of the puzzle.<task> tools.
+// offPuzzleOut mirrors the output of the puzzle.<task> tools.
 type offPuzzleOut struct {
 	Task   string `json:"task"`
 	Answer string `json:"answer"`
@@ -303,7 +303,7 @@ func (o *Offline) hasKey(tool, key string) bool {
 	return err == nil && t.InputSchema != nil && t.InputSchema.Properties[key] != nil
 }
 
-// pickString returns the first non-empty string field of obj among keys.
+// offPickString returns the first non-empty string field of obj among keys.
 func offPickString(obj map[string]json.RawMessage, keys ...string) string {
 	for _, k := range keys {
 		var s string
@@ -314,7 +314,7 @@ func offPickString(obj map[string]json.RawMessage, keys ...string) string {
 	return ""
 }
 
-// robotPlanOut mirrors robot.plan's output.
+// offRobotPlanOut mirrors robot.plan's output.
 type offRobotPlanOut struct {
 	Robots map[string][][3]float64 `json:"robots"`
 	Order  []string                `json:"order"`
@@ -438,7 +438,7 @@ func offRobotAnswer(p offRobotPlanOut) string {
 
 // ---- plankit ----
 
-// capabilityWords maps words of a request to the tool (or tool-name prefix
+// offCapabilityWords maps words of a request to the tool (or tool-name prefix
 // ending in ".") that covers them; tool and task names are added from the
 // registry at lookup time.
 var offCapabilityWords = map[string]string{

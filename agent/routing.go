@@ -45,7 +45,7 @@ type Decision struct {
 	instruction string          // the robot instruction without the environment
 }
 
-// maxClassifyLen bounds the text Classify looks at; longer requests are
+// offMaxClassifyLen bounds the text Classify looks at; longer requests are
 // classified on their first maxClassifyLen bytes (and declined unless a
 // puzzle prompt parses from the whole text).
 const offMaxClassifyLen = 64 << 10
@@ -80,7 +80,7 @@ func (o *Offline) Classify(request string) Decision {
 
 // ---- puzzles ----
 
-// puzzlePhrases are phrases (lower case) that each task's prompts contain;
+// offPuzzlePhrases are phrases (lower case) that each task's prompts contain;
 // a hit is confirmed by the task's prompt parser.
 var offPuzzlePhrases = []struct {
 	task    string
@@ -159,7 +159,7 @@ func (o *Offline) classifyPuzzle(text string) (Decision, bool) {
 
 // ---- robot ----
 
-// defaultScenarios are the embedded AutoTAMP scenarios a request may name.
+// offDefaultScenarios are the embedded AutoTAMP scenarios a request may name.
 var offDefaultScenarios = []string{"houseworld", "chip1", "chip2", "chip3", "rover", "wall", "overcooked"}
 
 var robotVerbRE = regexp.MustCompile(`(?i)\b(go|goes|going|visit|reach|move|navigate|drive|head|enter|avoid|get|pick|collect|stay|return|travel|walk|then|finally|eventually|always|never|before|after|robot|deliver|bring|patrol)\b`)
@@ -191,7 +191,7 @@ func (o *Offline) scenarioNames() []string {
 	return o.scenarios
 }
 
-// inlineEnv finds a JSON object with "regions" in text and returns it and
+// offInlineEnv finds a JSON object with "regions" in text and returns it and
 // the text without it.
 func offInlineEnv(text string) (json.RawMessage, string, bool) {
 	if !strings.Contains(text, `"regions"`) {
@@ -284,7 +284,7 @@ func scenarioMentioned(lower, name string) bool {
 	return false
 }
 
-// stripScenario removes a leading "in NAME:" (or "NAME:") from text.
+// offStripScenario removes a leading "in NAME:" (or "NAME:") from text.
 func offStripScenario(text, name string) string {
 	t := strings.TrimSpace(text)
 	lower := strings.ToLower(t)
@@ -299,7 +299,7 @@ func offStripScenario(text, name string) string {
 	return t
 }
 
-// containsWord reports whether w occurs in s between non-letters.
+// offContainsWord reports whether w occurs in s between non-letters.
 func offContainsWord(s, w string) bool {
 	for i := 0; ; {
 		j := strings.Index(s[i:], w)
@@ -422,7 +422,7 @@ func capabilityQuestion(text string) (verb, obj string, ok bool) {
 	return "", "", false
 }
 
-// looksLikeCapabilityObject accepts short objects such as "puzzles" or
+// offLooksLikeCapabilityObject accepts short objects such as "puzzles" or
 // "travel planning" even when no tool matches (the answer then says no).
 func offLooksLikeCapabilityObject(s string) bool {
 	f := strings.Fields(strings.Trim(s, " ?.!"))
