@@ -35,9 +35,9 @@ var testRegistry = sync.OnceValues(func() (*tools.Registry, error) {
 })
 
 type stubTranslateIn struct {
-	Instruction string          `json:"instruction"`
-	Scenario    string          `json:"scenario,omitempty"`
-	Env         json.RawMessage `json:"env,omitempty"`
+	Instruction string `json:"instruction"`
+	Scenario    string `json:"scenario,omitempty"`
+	Env         any    `json:"env,omitempty"`
 }
 
 type stubTranslateOut struct {
@@ -49,8 +49,14 @@ type stubTranslateOut struct {
 // stubTranslate knows "go to the A then the B" over region names: enough to
 // exercise the route, not a translator.
 func stubTranslate(_ context.Context, in stubTranslateIn) (stubTranslateOut, error) {
-	env := in.Env
-	if len(env) == 0 {
+	var env json.RawMessage
+	if in.Env != nil {
+		b, err := json.Marshal(in.Env)
+		if err != nil {
+			return stubTranslateOut{}, err
+		}
+		env = b
+	} else {
 		b, err := os.ReadFile(filepath.Join("..", "testdata", "robot", in.Scenario+".json"))
 		if err != nil {
 			return stubTranslateOut{}, fmt.Errorf("unknown scenario %q", in.Scenario)
@@ -475,4 +481,37 @@ func TestOfflineTravelGeneratedQueries(t *testing.T) {
 		infeasible++
 	}
 	t.Logf("%d generated queries: %d verified plans, %d infeasibility reports", len(qs), plans, infeasible)
+}
+
+// TestOfflineRobotInlineEnv: an environment given in the request goes to
+// robot.translate and robot.plan as is; the trajectory passes the checker.
+func TestOfflineRobotInlineEnv(t *testing.T) {
+	reg := mustRegistry(t)
+	o := NewOffline(reg)
+	env := `{"name":"tiny","bounds":[0,10,0,10],"horizon":20,"regions":[{"name":"a","kind":"room","box":[1,2,1,2]},{"name":"b","kind":"room","box":[7,8,7,8]},{"name":"w","kind":"wall","box":[4,6,0,6]}],"robots":[{"name":"r1","start":[5,8],"max_speed":2,"radius":0.1}]}`
+	req := env + "\ngo to a then b"
+	d := o.Classify(req)
+	if d.Class != ClassRobot || d.Scenario != "" || d.instruction != "go to a then b" {
+		t.Fatalf("classified %+v", d)
+	}
+	res := drive(t, o, reg, req, nil, 0)
+	if res.Err != nil || strings.Join(res.Tools, ",") != "robot.translate,robot.plan" {
+		t.Fatalf("%v tools %v", res.Err, res.Tools)
+	}
+	ans := finalAnswer(res.Final.Content)
+	i := strings.Index(ans, `{"robots"`)
+	if i < 0 {
+		t.Fatalf("no trajectory:\n%s", ans)
+	}
+	in, _ := json.Marshal(map[string]any{"env": json.RawMessage(env), "spec": "F(a & F b)", "trajectory": json.RawMessage(ans[i:])})
+	out, err := reg.Call(context.Background(), "robot.check", in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var chk struct {
+		Satisfied bool `json:"satisfied"`
+	}
+	if json.Unmarshal(out, &chk); !chk.Satisfied {
+		t.Fatalf("checker rejects the trajectory: %s", out)
+	}
 }
