@@ -515,3 +515,38 @@ func TestOfflineRobotInlineEnv(t *testing.T) {
 		t.Fatalf("checker rejects the trajectory: %s", out)
 	}
 }
+
+// TestOfflineSuiteAllLevels: 50 seeds × 3 levels of every task, each prompt
+// classified as its task and answered with an answer its verifier accepts.
+func TestOfflineSuiteAllLevels(t *testing.T) {
+	reg := mustRegistry(t)
+	o := NewOffline(reg)
+	seeds := uint64(50)
+	if testing.Short() || offlineRace {
+		seeds = 4
+	}
+	n := 0
+	for _, task := range puzzles.NewSuite().Tasks() {
+		for level := puzzles.Easy; level <= puzzles.Hard; level++ {
+			for seed := uint64(1000); seed < 1000+seeds; seed++ {
+				inst, err := task.Generate(seed, level)
+				if err != nil {
+					t.Fatal(err)
+				}
+				p, err := task.Prompt(inst)
+				if err != nil {
+					t.Fatal(err)
+				}
+				res := drive(t, o, reg, p, nil, 0)
+				if res.Err != nil || len(res.Tools) != 1 || res.Tools[0] != "puzzle."+task.Name() {
+					t.Fatalf("%s level %d seed %d: %v, tools %v", task.Name(), level, seed, res.Err, res.Tools)
+				}
+				if v, err := task.Verify(inst, res.Final.Content); err != nil || !v.OK {
+					t.Fatalf("%s level %d seed %d: verifier rejects %q: %v %s", task.Name(), level, seed, res.Final.Content, err, v.Reason)
+				}
+				n++
+			}
+		}
+	}
+	t.Logf("%d suite prompts answered and verified", n)
+}
