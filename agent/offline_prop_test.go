@@ -45,7 +45,7 @@ func TestOfflineArithmeticProperty(t *testing.T) {
 	runner := script.New(nil, script.Limits{})
 	rng := rand.New(rand.NewPCG(7, 11))
 	n := 300
-	if testing.Short() {
+	if testing.Short() || offlineRace {
 		n = 40
 	}
 	for i := 0; i < n; i++ {

@@ -450,7 +450,7 @@ func TestOfflineTravelGeneratedQueries(t *testing.T) {
 	o := NewOffline(reg)
 	db := mustTravelDB(t)
 	n := 60
-	if testing.Short() {
+	if testing.Short() || offlineRace {
 		n = 9
 	}
 	qs, err := travel.Generate(context.Background(), db, travel.GenOptions{N: n, Seed: 2026})
