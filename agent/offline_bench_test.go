@@ -13,7 +13,7 @@ import (
 // time is excluded: the conversations are recorded once, outside the loop,
 // with the tools' real outputs.
 func BenchmarkOfflineTurn(b *testing.B) {
-	reg := mustRegistry(b)
+	reg := offRegistry(b)
 	o := NewOffline(reg)
 	sudoku, err := puzzles.NewSuite().Task("sudoku")
 	if err != nil {
@@ -21,7 +21,7 @@ func BenchmarkOfflineTurn(b *testing.B) {
 	}
 	inst, _ := sudoku.Generate(3, puzzles.Hard)
 	sudokuPrompt, _ := sudoku.Prompt(inst)
-	travelQ := readTrainQueries(b)[27].Query // a 7-day, 3-city query
+	travelQ := offTrainQueries(b)[27].Query // a 7-day, 3-city query
 	for _, c := range []struct {
 		name    string
 		request string
@@ -34,7 +34,7 @@ func BenchmarkOfflineTurn(b *testing.B) {
 		{"decline", "what is the capital of France"},
 	} {
 		// Record the conversation once, with real tool and code results.
-		res := drive(b, o, reg, c.request, nil, 0)
+		res := offDrive(b, o, reg, c.request, nil, 0)
 		convo := res.Messages // ends with the final answer, or before the refusal
 		if res.Err != nil {
 			convo = append(convo, Message{Role: RoleAssistant})
@@ -63,7 +63,7 @@ func BenchmarkOfflineTurn(b *testing.B) {
 
 // BenchmarkClassify measures Classify alone over the routing set.
 func BenchmarkClassify(b *testing.B) {
-	o := NewOffline(mustRegistry(b))
+	o := NewOffline(offRegistry(b))
 	rows := readRouting(b)
 	b.ResetTimer()
 	for b.Loop() {

@@ -22,7 +22,7 @@ func FuzzClassify(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	o := NewOffline(mustRegistry(f))
+	o := NewOffline(offRegistry(f))
 	runner := script.New(nil, script.Limits{Steps: 20000, Timeout: time.Second, MaxOutput: 4096})
 	f.Fuzz(func(t *testing.T, s string) {
 		d := o.Classify(s)

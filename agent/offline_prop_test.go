@@ -11,9 +11,9 @@ import (
 	"github.com/plankit/plankit/tools/script"
 )
 
-// randExpr writes a random integer expression in one of the spellings a
+// offRandExpr writes a random integer expression in one of the spellings a
 // question may use, and its value computed with math/big (the oracle).
-func randExpr(rng *rand.Rand, depth int) (string, *big.Int) {
+func offRandExpr(rng *rand.Rand, depth int) (string, *big.Int) {
 	if depth == 0 || rng.IntN(3) == 0 {
 		n := big.NewInt(rng.Int64N(1000))
 		if rng.IntN(4) == 0 { // up to 20 digits
@@ -26,8 +26,8 @@ func randExpr(rng *rand.Rand, depth int) (string, *big.Int) {
 		}
 		return n.String(), n
 	}
-	l, lv := randExpr(rng, depth-1)
-	r, rv := randExpr(rng, depth-1)
+	l, lv := offRandExpr(rng, depth-1)
+	r, rv := offRandExpr(rng, depth-1)
 	ops := []struct {
 		sym []string
 		f   func(a, b *big.Int) *big.Int
@@ -41,7 +41,7 @@ func randExpr(rng *rand.Rand, depth int) (string, *big.Int) {
 }
 
 func TestOfflineArithmeticProperty(t *testing.T) {
-	o := NewOffline(mustRegistry(t))
+	o := NewOffline(offRegistry(t))
 	runner := script.New(nil, script.Limits{})
 	rng := rand.New(rand.NewPCG(7, 11))
 	n := 300
@@ -49,9 +49,9 @@ func TestOfflineArithmeticProperty(t *testing.T) {
 		n = 40
 	}
 	for i := 0; i < n; i++ {
-		e, want := randExpr(rng, 1+rng.IntN(4))
+		e, want := offRandExpr(rng, 1+rng.IntN(4))
 		for !strings.Contains(e, " ") { // at least one operator
-			e, want = randExpr(rng, 1+rng.IntN(4))
+			e, want = offRandExpr(rng, 1+rng.IntN(4))
 		}
 		if strings.HasPrefix(e, "(") && rng.IntN(2) == 0 {
 			e = e[1 : len(e)-1]
@@ -72,7 +72,7 @@ func TestOfflineArithmeticProperty(t *testing.T) {
 // TestOfflineStringProperty checks letter counts, reversals and palindromes
 // on random words against Go's strings package.
 func TestOfflineStringProperty(t *testing.T) {
-	o := NewOffline(mustRegistry(t))
+	o := NewOffline(offRegistry(t))
 	runner := script.New(nil, script.Limits{})
 	rng := rand.New(rand.NewPCG(3, 5))
 	word := func() string {
@@ -111,7 +111,7 @@ func TestOfflineStringProperty(t *testing.T) {
 			pal = w
 		}
 		want := "no"
-		if pal == reverseString(pal) {
+		if pal == offReverse(pal) {
 			want = "yes"
 		}
 		if got := run(fmt.Sprintf("Is %q a palindrome?", pal)); got != want {
@@ -120,7 +120,7 @@ func TestOfflineStringProperty(t *testing.T) {
 	}
 }
 
-func reverseString(s string) string {
+func offReverse(s string) string {
 	b := []byte(s)
 	for a, c := 0, len(b)-1; a < c; a, c = a+1, c-1 {
 		b[a], b[c] = b[c], b[a]

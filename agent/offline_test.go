@@ -19,47 +19,47 @@ import (
 	"github.com/plankit/plankit/tools/script"
 )
 
-// testRegistry returns the built-in tools plus a stub robot.translate (test
+// offTestRegistry returns the built-in tools plus a stub robot.translate (test
 // only: the real tool comes from another branch) that reads the
 // environment of a scenario from testdata and turns the few instructions
 // the tests use into STL.
-var testRegistry = sync.OnceValues(func() (*tools.Registry, error) {
+var offTestRegistry = sync.OnceValues(func() (*tools.Registry, error) {
 	reg, err := builtin.New(builtin.Options{})
 	if err != nil {
 		return nil, err
 	}
-	if err := tools.Add(reg, "robot.translate", "Test stub: translate an instruction over a scenario into STL.", stubTranslate); err != nil {
+	if err := tools.Add(reg, "robot.translate", "Test stub: translate an instruction over a scenario into STL.", offStubTranslate); err != nil {
 		return nil, err
 	}
 	return reg, nil
 })
 
-type stubTranslateIn struct {
+type offStubIn struct {
 	Instruction string `json:"instruction"`
 	Scenario    string `json:"scenario,omitempty"`
 	Env         any    `json:"env,omitempty"`
 }
 
-type stubTranslateOut struct {
+type offStubOut struct {
 	Formula string          `json:"formula"`
 	Env     json.RawMessage `json:"env,omitempty"`
 	Notes   []string        `json:"notes,omitempty"`
 }
 
-// stubTranslate knows "go to the A then the B" over region names: enough to
+// offStubTranslate knows "go to the A then the B" over region names: enough to
 // exercise the route, not a translator.
-func stubTranslate(_ context.Context, in stubTranslateIn) (stubTranslateOut, error) {
+func offStubTranslate(_ context.Context, in offStubIn) (offStubOut, error) {
 	var env json.RawMessage
 	if in.Env != nil {
 		b, err := json.Marshal(in.Env)
 		if err != nil {
-			return stubTranslateOut{}, err
+			return offStubOut{}, err
 		}
 		env = b
 	} else {
 		b, err := os.ReadFile(filepath.Join("..", "testdata", "robot", in.Scenario+".json"))
 		if err != nil {
-			return stubTranslateOut{}, fmt.Errorf("unknown scenario %q", in.Scenario)
+			return offStubOut{}, fmt.Errorf("unknown scenario %q", in.Scenario)
 		}
 		env = b
 	}
@@ -75,20 +75,20 @@ func stubTranslate(_ context.Context, in stubTranslateIn) (stubTranslateOut, err
 	for i := len(regions) - 2; i >= 0; i-- {
 		f = "F(" + regions[i] + " & " + f + ")"
 	}
-	return stubTranslateOut{Formula: f, Env: env}, nil
+	return offStubOut{Formula: f, Env: env}, nil
 }
 
-func mustRegistry(t testing.TB) *tools.Registry {
+func offRegistry(t testing.TB) *tools.Registry {
 	t.Helper()
-	reg, err := testRegistry()
+	reg, err := offTestRegistry()
 	if err != nil {
 		t.Fatal(err)
 	}
 	return reg
 }
 
-// driveResult is what the test driver saw.
-type driveResult struct {
+// offDriveResult is what the test driver saw.
+type offDriveResult struct {
 	Final    Message   // the final answer message
 	Messages []Message // the whole conversation
 	Programs []string  // code the model wrote
@@ -96,17 +96,17 @@ type driveResult struct {
 	Err      error     // the model's error (e.g. ErrCannotAnswer)
 }
 
-// drive is a minimal stand-in for the turn loop (test only): it runs tool
+// offDrive is a minimal stand-in for the turn loop (test only): it runs tool
 // calls through the registry and code through the sandbox, feeds results
 // back per the protocol, and stops at a final answer. check, when not nil,
 // judges a final answer; a non-empty guidance string is sent back as
 // "Guidance: …" up to rounds times.
-func drive(t testing.TB, m Model, reg *tools.Registry, request string, check func(answer string) string, rounds int) driveResult {
+func offDrive(t testing.TB, m Model, reg *tools.Registry, request string, check func(answer string) string, rounds int) offDriveResult {
 	t.Helper()
 	ctx := context.Background()
 	runner := script.New(reg, script.Limits{})
 	msgs := []Message{{Role: RoleSystem, Content: "You are plankit."}, {Role: RoleUser, Content: request}}
-	var res driveResult
+	var res offDriveResult
 	for turn := 0; turn < 16; turn++ {
 		reply, err := m.Complete(ctx, msgs, nil)
 		if err != nil {
@@ -141,7 +141,7 @@ func drive(t testing.TB, m Model, reg *tools.Registry, request string, check fun
 		}
 		res.Final = reply
 		if check != nil && rounds > 0 {
-			if g := check(finalAnswer(reply.Content)); g != "" {
+			if g := check(offFinal(reply.Content)); g != "" {
 				rounds--
 				msgs = append(msgs, Message{Role: RoleUser, Content: "Guidance: " + g})
 				continue
@@ -154,14 +154,14 @@ func drive(t testing.TB, m Model, reg *tools.Registry, request string, check fun
 	return res
 }
 
-func finalAnswer(text string) string {
+func offFinal(text string) string {
 	if r := ParseReply(text); r.HasAnswer {
 		return r.Answer
 	}
 	return text
 }
 
-func readTrainQueries(t testing.TB) []travel.Query {
+func offTrainQueries(t testing.TB) []travel.Query {
 	t.Helper()
 	f, err := os.Open(filepath.Join("..", "testdata", "travel", "train_queries.jsonl"))
 	if err != nil {
@@ -191,7 +191,7 @@ func readTrainQueries(t testing.TB) []travel.Query {
 // English text, ends in a plan that the evaluator passes against the
 // original query record (not the parsed one).
 func TestOfflineTravelTrainingQueries(t *testing.T) {
-	reg := mustRegistry(t)
+	reg := offRegistry(t)
 	db, err := travel.Default(travel.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -199,19 +199,19 @@ func TestOfflineTravelTrainingQueries(t *testing.T) {
 	ev := &travel.Evaluator{DB: db}
 	strict := &travel.Evaluator{DB: db, Strict: true}
 	o := NewOffline(reg)
-	qs := readTrainQueries(t)
+	qs := offTrainQueries(t)
 	if testing.Short() {
 		qs = qs[:5]
 	}
 	for _, q := range qs {
-		res := drive(t, o, reg, q.Query, nil, 0)
+		res := offDrive(t, o, reg, q.Query, nil, 0)
 		if res.Err != nil {
 			t.Fatalf("query %d: %v", q.Idx, res.Err)
 		}
 		if want := []string{"travel.parse_query", "travel.solve"}; strings.Join(res.Tools, ",") != strings.Join(want, ",") {
 			t.Fatalf("query %d: tools %v, want %v", q.Idx, res.Tools, want)
 		}
-		ans := finalAnswer(res.Final.Content)
+		ans := offFinal(res.Final.Content)
 		plan, ok := ExtractTravelPlan(ans)
 		if !ok {
 			t.Fatalf("query %d: no plan JSON in the answer:\n%s", q.Idx, ans)
@@ -229,9 +229,9 @@ func TestOfflineTravelTrainingQueries(t *testing.T) {
 }
 
 func TestOfflineTravelIncompleteAndInfeasible(t *testing.T) {
-	reg := mustRegistry(t)
+	reg := offRegistry(t)
 	o := NewOffline(reg)
-	res := drive(t, o, reg, "Please plan a trip from Seattle to Denver for 2 people.", nil, 0)
+	res := offDrive(t, o, reg, "Please plan a trip from Seattle to Denver for 2 people.", nil, 0)
 	if res.Err != nil || !strings.Contains(res.Final.Content, "incomplete request") || !strings.Contains(res.Final.Content, "budget") {
 		t.Fatalf("incomplete request: %v %q", res.Err, res.Final.Content)
 	}
@@ -240,11 +240,11 @@ func TestOfflineTravelIncompleteAndInfeasible(t *testing.T) {
 	}
 	// A budget far too small: the answer is the infeasibility report.
 	q := "Please help me plan a trip from St. Petersburg to Rockford spanning 3 days from March 16th to March 18th, 2022. The travel should be planned for a single person with a budget of $100."
-	res = drive(t, o, reg, q, nil, 0)
+	res = offDrive(t, o, reg, q, nil, 0)
 	if res.Err != nil {
 		t.Fatal(res.Err)
 	}
-	ans := finalAnswer(res.Final.Content)
+	ans := offFinal(res.Final.Content)
 	if !strings.Contains(ans, "No plan satisfies") || !strings.Contains(ans, "budget") {
 		t.Fatalf("infeasible answer:\n%s", ans)
 	}
@@ -254,13 +254,13 @@ func TestOfflineTravelIncompleteAndInfeasible(t *testing.T) {
 }
 
 func TestOfflineArithmeticCodeRoute(t *testing.T) {
-	reg := mustRegistry(t)
+	reg := offRegistry(t)
 	o := NewOffline(reg)
-	res := drive(t, o, reg, "What is 123456789 * 987654321?", nil, 0)
+	res := offDrive(t, o, reg, "What is 123456789 * 987654321?", nil, 0)
 	if res.Err != nil {
 		t.Fatal(res.Err)
 	}
-	if got := finalAnswer(res.Final.Content); got != "121932631112635269" {
+	if got := offFinal(res.Final.Content); got != "121932631112635269" {
 		t.Fatalf("answer %q", got)
 	}
 	if len(res.Programs) != 1 || !strings.Contains(res.Programs[0], "123456789 * 987654321") || strings.Contains(res.Programs[0], "121932631112635269") {
@@ -272,10 +272,10 @@ func TestOfflineArithmeticCodeRoute(t *testing.T) {
 }
 
 func TestOfflineCannotAnswer(t *testing.T) {
-	reg := mustRegistry(t)
+	reg := offRegistry(t)
 	o := NewOffline(reg)
 	for _, q := range []string{"what is the capital of France", "", "Write me a poem about the sea."} {
-		res := drive(t, o, reg, q, nil, 0)
+		res := offDrive(t, o, reg, q, nil, 0)
 		if !errors.Is(res.Err, ErrCannotAnswer) {
 			t.Fatalf("%q: err %v, want ErrCannotAnswer", q, res.Err)
 		}
@@ -288,7 +288,7 @@ func TestOfflineCannotAnswer(t *testing.T) {
 // TestOfflinePuzzles: one prompt per task (two seeds, two levels) → the
 // task's tool → an answer its verifier accepts.
 func TestOfflinePuzzles(t *testing.T) {
-	reg := mustRegistry(t)
+	reg := offRegistry(t)
 	o := NewOffline(reg)
 	suite := puzzles.NewSuite()
 	tasks := suite.Tasks()
@@ -308,7 +308,7 @@ func TestOfflinePuzzles(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			res := drive(t, o, reg, prompt, nil, 0)
+			res := offDrive(t, o, reg, prompt, nil, 0)
 			if res.Err != nil {
 				t.Fatalf("%s seed %d: %v", task.Name(), c.seed, res.Err)
 			}
@@ -324,16 +324,16 @@ func TestOfflinePuzzles(t *testing.T) {
 }
 
 func TestOfflineRobot(t *testing.T) {
-	reg := mustRegistry(t)
+	reg := offRegistry(t)
 	o := NewOffline(reg)
-	res := drive(t, o, reg, "in houseworld: go to the kitchen then the bedroom", nil, 0)
+	res := offDrive(t, o, reg, "in houseworld: go to the kitchen then the bedroom", nil, 0)
 	if res.Err != nil {
 		t.Fatal(res.Err)
 	}
 	if strings.Join(res.Tools, ",") != "robot.translate,robot.plan" {
 		t.Fatalf("tools %v", res.Tools)
 	}
-	ans := finalAnswer(res.Final.Content)
+	ans := offFinal(res.Final.Content)
 	i := strings.Index(ans, `{"robots"`)
 	if i < 0 {
 		t.Fatalf("no trajectory JSON:\n%s", ans)
@@ -362,14 +362,14 @@ func TestOfflineRobot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res = drive(t, NewOffline(bare), bare, "in houseworld: go to the kitchen then the bedroom", nil, 0)
+	res = offDrive(t, NewOffline(bare), bare, "in houseworld: go to the kitchen then the bedroom", nil, 0)
 	if !errors.Is(res.Err, ErrCannotAnswer) || !strings.Contains(res.Err.Error(), "robot.translate is not available") {
 		t.Fatalf("without robot.translate: %v", res.Err)
 	}
 }
 
 func TestOfflinePlankitQuestions(t *testing.T) {
-	reg := mustRegistry(t)
+	reg := offRegistry(t)
 	o := NewOffline(reg)
 	for _, c := range []struct{ q, want string }{
 		{"what tools do you have", "puzzle.sudoku"},
@@ -378,7 +378,7 @@ func TestOfflinePlankitQuestions(t *testing.T) {
 		{"can you plan robot trajectories", "robot.plan"},
 		{"can you play chess?", "No:"},
 	} {
-		res := drive(t, o, reg, c.q, nil, 0)
+		res := offDrive(t, o, reg, c.q, nil, 0)
 		if res.Err != nil || res.Final.Route != RouteAnswer || len(res.Tools) != 0 || !strings.Contains(res.Final.Content, c.want) {
 			t.Fatalf("%q: %v route %q, want text containing %q:\n%s", c.q, res.Err, res.Final.Route, c.want, res.Final.Content)
 		}
@@ -389,32 +389,32 @@ func TestOfflinePlankitQuestions(t *testing.T) {
 // method where it has one (travel, puzzles, robots), then repeats its
 // answer; a program's answer is repeated at once.
 func TestOfflineGuidance(t *testing.T) {
-	reg := mustRegistry(t)
+	reg := offRegistry(t)
 	o := NewOffline(reg)
 	rejectAll := func(string) string { return "the checker rejected the answer" }
-	res := drive(t, o, reg, "What is 2^10 + 1?", rejectAll, 2)
-	if res.Err != nil || finalAnswer(res.Final.Content) != "1025" || len(res.Programs) != 1 || !strings.Contains(res.Final.Reason, "guidance") {
+	res := offDrive(t, o, reg, "What is 2^10 + 1?", rejectAll, 2)
+	if res.Err != nil || offFinal(res.Final.Content) != "1025" || len(res.Programs) != 1 || !strings.Contains(res.Final.Reason, "guidance") {
 		t.Fatalf("code guidance: %v %q programs %d", res.Err, res.Final.Content, len(res.Programs))
 	}
-	q := readTrainQueries(t)[0].Query
-	res = drive(t, o, reg, q, rejectAll, 2)
+	q := offTrainQueries(t)[0].Query
+	res = offDrive(t, o, reg, q, rejectAll, 2)
 	if res.Err != nil || strings.Join(res.Tools, ",") != "travel.parse_query,travel.solve,travel.solve" {
 		t.Fatalf("travel guidance: %v tools %v", res.Err, res.Tools)
 	}
-	if _, ok := ExtractTravelPlan(finalAnswer(res.Final.Content)); !ok {
+	if _, ok := ExtractTravelPlan(offFinal(res.Final.Content)); !ok {
 		t.Fatalf("travel guidance: final answer has no plan")
 	}
 	task, _ := puzzles.NewSuite().Task("sudoku")
 	inst, _ := task.Generate(5, puzzles.Easy)
 	prompt, _ := task.Prompt(inst)
-	res = drive(t, o, reg, prompt, rejectAll, 2)
+	res = offDrive(t, o, reg, prompt, rejectAll, 2)
 	if res.Err != nil || strings.Join(res.Tools, ",") != "puzzle.sudoku,puzzle.verify,puzzle.sudoku" {
 		t.Fatalf("puzzle guidance: %v tools %v", res.Err, res.Tools)
 	}
 	if v, _ := task.Verify(inst, res.Final.Content); !v.OK {
 		t.Fatalf("puzzle guidance: final answer rejected: %s", v.Reason)
 	}
-	res = drive(t, o, reg, "in houseworld: go to the kitchen then the bedroom", rejectAll, 2)
+	res = offDrive(t, o, reg, "in houseworld: go to the kitchen then the bedroom", rejectAll, 2)
 	if res.Err != nil || strings.Join(res.Tools, ",") != "robot.translate,robot.plan,robot.translate,robot.plan" {
 		t.Fatalf("robot guidance: %v tools %v", res.Err, res.Tools)
 	}
@@ -446,9 +446,9 @@ func TestOfflineGuidance(t *testing.T) {
 // travel and end in a plan the strict evaluator passes, or in an
 // infeasibility report.
 func TestOfflineTravelGeneratedQueries(t *testing.T) {
-	reg := mustRegistry(t)
+	reg := offRegistry(t)
 	o := NewOffline(reg)
-	db := mustTravelDB(t)
+	db := offTravelDB(t)
 	n := 60
 	if testing.Short() || offlineRace {
 		n = 9
@@ -462,11 +462,11 @@ func TestOfflineTravelGeneratedQueries(t *testing.T) {
 		if d := o.Classify(q.Query); d.Class != ClassTravel || d.Route != RouteTool {
 			t.Fatalf("generated query classified %s/%s: %q", d.Class, d.Route, q.Query)
 		}
-		res := drive(t, o, reg, q.Query, nil, 0)
+		res := offDrive(t, o, reg, q.Query, nil, 0)
 		if res.Err != nil {
 			t.Fatalf("%q: %v", q.Query, res.Err)
 		}
-		ans := finalAnswer(res.Final.Content)
+		ans := offFinal(res.Final.Content)
 		if plan, ok := ExtractTravelPlan(ans); ok {
 			rep := (&travel.Evaluator{DB: db, Strict: true}).Score([]travel.Query{q}, []travel.Submission{{Plan: plan}})
 			if !rep.Plans[0].Pass {
@@ -486,7 +486,7 @@ func TestOfflineTravelGeneratedQueries(t *testing.T) {
 // TestOfflineRobotInlineEnv: an environment given in the request goes to
 // robot.translate and robot.plan as is; the trajectory passes the checker.
 func TestOfflineRobotInlineEnv(t *testing.T) {
-	reg := mustRegistry(t)
+	reg := offRegistry(t)
 	o := NewOffline(reg)
 	env := `{"name":"tiny","bounds":[0,10,0,10],"horizon":20,"regions":[{"name":"a","kind":"room","box":[1,2,1,2]},{"name":"b","kind":"room","box":[7,8,7,8]},{"name":"w","kind":"wall","box":[4,6,0,6]}],"robots":[{"name":"r1","start":[5,8],"max_speed":2,"radius":0.1}]}`
 	req := env + "\ngo to a then b"
@@ -494,11 +494,11 @@ func TestOfflineRobotInlineEnv(t *testing.T) {
 	if d.Class != ClassRobot || d.Scenario != "" || d.instruction != "go to a then b" {
 		t.Fatalf("classified %+v", d)
 	}
-	res := drive(t, o, reg, req, nil, 0)
+	res := offDrive(t, o, reg, req, nil, 0)
 	if res.Err != nil || strings.Join(res.Tools, ",") != "robot.translate,robot.plan" {
 		t.Fatalf("%v tools %v", res.Err, res.Tools)
 	}
-	ans := finalAnswer(res.Final.Content)
+	ans := offFinal(res.Final.Content)
 	i := strings.Index(ans, `{"robots"`)
 	if i < 0 {
 		t.Fatalf("no trajectory:\n%s", ans)
@@ -519,7 +519,7 @@ func TestOfflineRobotInlineEnv(t *testing.T) {
 // TestOfflineSuiteAllLevels: 50 seeds × 3 levels of every task, each prompt
 // classified as its task and answered with an answer its verifier accepts.
 func TestOfflineSuiteAllLevels(t *testing.T) {
-	reg := mustRegistry(t)
+	reg := offRegistry(t)
 	o := NewOffline(reg)
 	seeds := uint64(50)
 	if testing.Short() || offlineRace {
@@ -537,7 +537,7 @@ func TestOfflineSuiteAllLevels(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				res := drive(t, o, reg, p, nil, 0)
+				res := offDrive(t, o, reg, p, nil, 0)
 				if res.Err != nil || len(res.Tools) != 1 || res.Tools[0] != "puzzle."+task.Name() {
 					t.Fatalf("%s level %d seed %d: %v, tools %v", task.Name(), level, seed, res.Err, res.Tools)
 				}

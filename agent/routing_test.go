@@ -73,7 +73,7 @@ func TestGenerateRoutingRows(t *testing.T) {
 		}
 	}
 	gen := append([]routingRow(nil), hand...)
-	for _, q := range readTrainQueries(t) {
+	for _, q := range offTrainQueries(t) {
 		gen = append(gen, routingRow{Request: q.Query, Class: ClassTravel, Route: RouteTool, Source: "train"})
 	}
 	for _, task := range puzzles.NewSuite().Tasks() {
@@ -141,13 +141,13 @@ func measureRouting(o *Offline, rows []routingRow) routingStats {
 			s.routeOK[r.Class]++
 		}
 		if !classOK || d.Route != r.Route {
-			s.wrong = append(s.wrong, fmt.Sprintf("%s/%s → %s/%s %s: %q", r.Class, r.Route, d.Class, d.Route, d.Task, clipTest(r.Request, 90)))
+			s.wrong = append(s.wrong, fmt.Sprintf("%s/%s → %s/%s %s: %q", r.Class, r.Route, d.Class, d.Route, d.Task, offClipTest(r.Request, 90)))
 		}
 	}
 	return s
 }
 
-func clipTest(s string, n int) string {
+func offClipTest(s string, n int) string {
 	s = strings.Join(strings.Fields(s), " ")
 	if len(s) > n {
 		return s[:n] + "…"
@@ -180,7 +180,7 @@ func (s routingStats) table() string {
 // TestRoutingAccuracy measures Classify on the labelled set: class and route
 // per row, the per-class confusion, and the code-route answers.
 func TestRoutingAccuracy(t *testing.T) {
-	reg := mustRegistry(t)
+	reg := offRegistry(t)
 	o := NewOffline(reg)
 	rows := readRouting(t)
 	if len(rows) < 200 {
@@ -216,7 +216,7 @@ func TestRoutingAccuracy(t *testing.T) {
 // TestRoutingCodeAnswers runs the program of every code-route row and
 // compares its output with the row's independently computed answer.
 func TestRoutingCodeAnswers(t *testing.T) {
-	reg := mustRegistry(t)
+	reg := offRegistry(t)
 	o := NewOffline(reg)
 	runner := script.New(reg, script.Limits{})
 	n, good := 0, 0
@@ -251,7 +251,7 @@ func TestRoutingCodeAnswers(t *testing.T) {
 // TestClassifySuitePrompts: every task's prompts over seeds and all three
 // levels are recognised as that task (and as no other).
 func TestClassifySuitePrompts(t *testing.T) {
-	o := NewOffline(mustRegistry(t))
+	o := NewOffline(offRegistry(t))
 	seeds := uint64(6)
 	if testing.Short() {
 		seeds = 2
@@ -292,11 +292,11 @@ func TestRoutingEndToEnd(t *testing.T) {
 	if testing.Short() {
 		t.Skip("drives every row")
 	}
-	reg := mustRegistry(t)
+	reg := offRegistry(t)
 	o := NewOffline(reg)
-	db := mustTravelDB(t)
+	db := offTravelDB(t)
 	train := map[string]travel.Query{}
-	for _, q := range readTrainQueries(t) {
+	for _, q := range offTrainQueries(t) {
 		train[q.Query] = q
 	}
 	suite := puzzles.NewSuite()
@@ -311,21 +311,21 @@ func TestRoutingEndToEnd(t *testing.T) {
 		}
 		tl := per[r.Class]
 		tl.n++
-		res := drive(t, o, reg, r.Request, nil, 0)
+		res := offDrive(t, o, reg, r.Request, nil, 0)
 		if res.Err != nil {
 			if !errors.Is(res.Err, ErrCannotAnswer) {
-				t.Errorf("%q: %v", clipTest(r.Request, 60), res.Err)
+				t.Errorf("%q: %v", offClipTest(r.Request, 60), res.Err)
 			}
 			tl.declined++
 			if r.Class != ClassOutOfScope {
-				t.Errorf("%s row declined: %q: %v", r.Class, clipTest(r.Request, 60), res.Err)
+				t.Errorf("%s row declined: %q: %v", r.Class, offClipTest(r.Request, 60), res.Err)
 			}
 			continue
 		}
-		ans := finalAnswer(res.Final.Content)
+		ans := offFinal(res.Final.Content)
 		switch {
 		case r.Class == ClassOutOfScope:
-			t.Errorf("out-of-scope row answered: %q → %q", r.Request, clipTest(ans, 80))
+			t.Errorf("out-of-scope row answered: %q → %q", r.Request, offClipTest(ans, 80))
 			tl.answered++
 		case r.Source == "train":
 			plan, ok := ExtractTravelPlan(ans)
@@ -333,7 +333,7 @@ func TestRoutingEndToEnd(t *testing.T) {
 			if ok && rep.Plans[0].Pass {
 				tl.verified++
 			} else {
-				t.Errorf("travel row not verified: %q", clipTest(r.Request, 80))
+				t.Errorf("travel row not verified: %q", offClipTest(r.Request, 80))
 			}
 		case r.Source == "suite":
 			task, _ := suite.Task(r.Task)
@@ -341,7 +341,7 @@ func TestRoutingEndToEnd(t *testing.T) {
 			if v, err := task.Verify(inst, ans); err == nil && v.OK {
 				tl.verified++
 			} else {
-				t.Errorf("%s seed %d: verifier rejects %q", r.Task, r.Seed, clipTest(ans, 80))
+				t.Errorf("%s seed %d: verifier rejects %q", r.Task, r.Seed, offClipTest(ans, 80))
 			}
 		case r.Answer != "":
 			if ans == r.Answer {
@@ -363,7 +363,7 @@ func TestRoutingEndToEnd(t *testing.T) {
 	t.Logf("end to end over the routing set (robot rows left out):\n%s", b.String())
 }
 
-func mustTravelDB(t testing.TB) *travel.DB {
+func offTravelDB(t testing.TB) *travel.DB {
 	t.Helper()
 	db, err := travel.Default(travel.LoadOptions{})
 	if err != nil {
