@@ -288,12 +288,17 @@ const offPrimeHelper = `def is_prime(n):
 `
 
 const offShowHelper = `def show(x):
-    if type(x) == "float" and x == math.floor(x) and abs(x) < 1e15:
-        return str(int(x))
+    if type(x) == "float":
+        if abs(x) < 1e6:
+            x = math.round(x * 1e12) / 1e12  # 12 decimals: 0.1 + 0.2 shows as 0.3
+        if x == math.floor(x) and abs(x) < 1e15:
+            return str(int(x))
     return str(x)
 `
 
 const offDivHelper = `def div(a, b):
+    if b == 0:
+        fail("division by zero")
     if type(a) == "int" and type(b) == "int" and a % b == 0:
         return a // b
     return float(a) / b
@@ -847,10 +852,13 @@ var offWordOps = strings.NewReplacer(
 // one operator.
 func offParseExpr(q string) (offExpr, bool) {
 	s := strings.TrimSpace(q)
-	for _, p := range []string{"what is ", "what's ", "whats ", "compute ", "calculate ", "evaluate ", "how much is ", "work out ", "find ", "solve ", "simplify ", "the value of ", "the result of ", "the answer to ", "the product of ", "value of "} {
+	for _, p := range []string{"what is ", "what's ", "whats ", "compute ", "calculate ", "calculate: ", "compute: ", "evaluate ", "how much is ", "work out ", "find ", "solve ", "simplify ", "the value of ", "the result of ", "the answer to ", "the product of ", "value of "} {
 		s = strings.TrimPrefix(s, p)
 	}
+	s = strings.TrimLeft(s, ": ")
 	s = strings.TrimSpace(strings.TrimRight(strings.TrimSuffix(strings.TrimSpace(s), "= ?"), " =?"))
+	s = offPowerWordsRE.ReplaceAllString(s, "** $1")
+	s = offNumberWordRE.ReplaceAllStringFunc(s, func(w string) string { return strconv.Itoa(offNumberWords[w]) })
 	if s == "" || len(s) > 500 {
 		return offExpr{}, false
 	}
@@ -867,7 +875,11 @@ func offParseExpr(q string) (offExpr, bool) {
 	return e, true
 }
 
-var offXMulRE = regexp.MustCompile(`(\d)\s*x\s*(\d)`)
+var (
+	offXMulRE       = regexp.MustCompile(`(\d)\s*x\s*(\d)`)
+	offPowerWordsRE = regexp.MustCompile(`(?:raised )?to the (\d+)(?:st|nd|rd|th)? power`)
+	offNumberWordRE = regexp.MustCompile(`\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred|thousand)\b`)
+)
 
 type offExprParser struct {
 	s     string

@@ -18,7 +18,10 @@ def fib(n):
     return a
 def yn(b): return "yes" if b else "no"
 def show(x):
-    if isinstance(x,float) and x==int(x) and abs(x)<1e15: return str(int(x))
+    # floats to 12 decimals, as plankit's programs print them
+    if isinstance(x,float):
+        if abs(x)<1e6: x=round(x,12)
+        if x==int(x) and abs(x)<1e15: return str(int(x))
     return str(x)
 
 A=[ # arithmetic: (request, expected)
@@ -83,6 +86,10 @@ A=[ # arithmetic: (request, expected)
 ("what is 1,000,000 / 250", 4000),
 ("what's 45 times 45", 2025),
 ("What is 5 squared plus 12 squared?", 169),
+("Calculate: 15 * 4", 60),
+("What is 0.1 + 0.2?", show(0.1+0.2)),
+("What is five plus three?", 8),
+("What is 2 to the 10th power?", 1024),
 ("what percentage of 80 is 20", "25%"),
 ]
 S=[ # string
@@ -181,6 +188,7 @@ O=[ # out_of_scope
 "What does DNA stand for?",
 "Recommend a good book about travel.",
 "How far is the moon?",
+"How many seconds are in a day?",
 "What is the square root of a negative number?",
 "Why is the sky blue?",
 "Write a Python function that sorts a list.",
