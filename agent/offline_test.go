@@ -550,3 +550,46 @@ func TestOfflineSuiteAllLevels(t *testing.T) {
 	}
 	t.Logf("%d suite prompts answered and verified", n)
 }
+
+// TestOfflineConversationForms: tool results written in the text protocol
+// ("Tool Result (NAME):") or as tool messages known only by their call ID
+// are read like named tool messages; a cancelled context and a conversation
+// without a request end with errors.
+func TestOfflineConversationForms(t *testing.T) {
+	reg := offRegistry(t)
+	o := NewOffline(reg)
+	ctx := context.Background()
+	q := offTrainQueries(t)[0].Query
+	msgs := []Message{{Role: RoleSystem, Content: "sys"}, {Role: RoleUser, Content: q}}
+	first, err := o.Complete(ctx, msgs, nil)
+	if err != nil || len(first.ToolCalls) != 1 {
+		t.Fatalf("first reply %+v %v", first, err)
+	}
+	out, err := reg.Call(ctx, "travel.parse_query", first.ToolCalls[0].Arguments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, result := range map[string]Message{
+		"text protocol": {Role: RoleUser, Content: "Tool Result (travel.parse_query):\n" + string(out)},
+		"by call ID":    {Role: RoleTool, ToolCallID: first.ToolCalls[0].ID, Content: string(out)},
+	} {
+		next, err := o.Complete(ctx, append(append([]Message(nil), msgs...), first, result), nil)
+		if err != nil || len(next.ToolCalls) != 1 || next.ToolCalls[0].Name != "travel.solve" || next.Route != RouteTool {
+			t.Fatalf("%s: %+v %v", name, next, err)
+		}
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := o.Complete(cancelled, msgs, nil); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled: %v", err)
+	}
+	if _, err := o.Complete(ctx, []Message{{Role: RoleSystem, Content: "sys"}}, nil); !errors.Is(err, ErrCannotAnswer) {
+		t.Fatalf("no request: %v", err)
+	}
+	// A failed tool call is reported in the answer, not retried blindly.
+	next, err := o.Complete(ctx, append(append([]Message(nil), msgs...), first,
+		Message{Role: RoleTool, ToolCallID: first.ToolCalls[0].ID, Name: "travel.parse_query", Content: "error: database unavailable"}), nil)
+	if err != nil || next.Route != RouteAnswer || !strings.Contains(next.Content, "database unavailable") {
+		t.Fatalf("tool error: %+v %v", next, err)
+	}
+}
