@@ -271,6 +271,13 @@ func TestClassifySuitePrompts(t *testing.T) {
 				if d.Class != ClassPuzzle || d.Task != task.Name() || d.Route != RouteTool {
 					t.Fatalf("%s level %d seed %d: classified %s/%s/%s (%s)", task.Name(), level, seed*101, d.Class, d.Task, d.Route, d.Reason)
 				}
+				if seed == 1 { // wrapped in a user's words
+					for _, w := range []string{"Please solve this puzzle for me:\n\n" + p, p + "\n\nThanks!"} {
+						if d := o.Classify(w); d.Task != task.Name() {
+							t.Fatalf("%s level %d: wrapped prompt classified %s/%s", task.Name(), level, d.Class, d.Task)
+						}
+					}
+				}
 				var want, got any
 				_ = json.Unmarshal(inst, &want)
 				_ = json.Unmarshal(d.instance, &got)
