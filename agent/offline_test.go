@@ -245,7 +245,7 @@ func TestOfflineTravelIncompleteAndInfeasible(t *testing.T) {
 		t.Fatal(res.Err)
 	}
 	ans := offFinal(res.Final.Content)
-	if !strings.Contains(ans, "No plan satisfies") || !strings.Contains(ans, "budget") {
+	if !strings.Contains(ans, "No plan satisfies") || !strings.Contains(ans, "Minimal changes") || !strings.Contains(ans, "budget ≥ $1305") {
 		t.Fatalf("infeasible answer:\n%s", ans)
 	}
 	if _, ok := ExtractTravelPlan(ans); ok {
