@@ -153,7 +153,9 @@ func offLowerASCII(s string) string {
 // ---- operands ----
 
 // offStrLit quotes s as a Starlark string literal.
-func offStrLit(s string) string { return strconv.Quote(s) }
+// Invalid UTF-8 becomes U+FFFD: Starlark string literals take no non-ASCII
+// \x escapes.
+func offStrLit(s string) string { return strconv.Quote(strings.ToValidUTF8(s, "\uFFFD")) }
 
 // offOperand reads the string a question is about: a quoted part, else the
 // text with "the word/string/text" and trailing words removed.
