@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -38,6 +39,47 @@ func FuzzClassify(f *testing.F) {
 			}
 			if _, err := runner.Run(context.Background(), "fuzz", d.Program); errors.Is(err, script.ErrSyntax) {
 				t.Fatalf("program does not compile: %v\n%s", err, d.Program)
+			}
+		}
+	})
+}
+
+// FuzzOfflineComplete: whatever a tool, the sandbox or the loop's guidance
+// sends back, Complete neither panics nor replies without a route.
+func FuzzOfflineComplete(f *testing.F) {
+	f.Add("What is 2 + 2?", "", "Code Execution Results:\n4\n")
+	f.Add("What is 2 + 2?", "", "Code Execution Results:\nerror: boom")
+	f.Add("Please plan a trip from Seattle to Denver for 2 people.", "travel.parse_query", `{"complete": true, "query": {"org": "Seattle"}}`)
+	f.Add("Please plan a trip from Seattle to Denver for 2 people.", "travel.solve", `{"query": {}, "result": {"status": "solved", "plan": [{"days": 1}]}}`)
+	f.Add("in houseworld: go to the kitchen", "robot.translate", `{"formula": "F kitchen", "env": null}`)
+	f.Add("in houseworld: go to the kitchen", "robot.plan", `{"robots": {"r1": [[0, 0, 0]]}, "check": {"satisfied": true}}`)
+	f.Add("what tools do you have", "", "Guidance: try again")
+	f.Add("what is the capital of France", "x.y", "error: nope")
+	o := NewOffline(offRegistry(f))
+	ctx := context.Background()
+	f.Fuzz(func(t *testing.T, request, tool, content string) {
+		msgs := []Message{{Role: RoleSystem, Content: "sys"}, {Role: RoleUser, Content: request}}
+		if tool != "" {
+			msgs = append(msgs,
+				Message{Role: RoleAssistant, Route: RouteTool, Reason: "r", ToolCalls: []ToolCall{{ID: "c1", Name: tool, Arguments: []byte("{}")}}},
+				Message{Role: RoleTool, ToolCallID: "c1", Name: tool, Content: content})
+		} else {
+			msgs = append(msgs, Message{Role: RoleAssistant, Route: RouteCode, Reason: "r", Content: "```starlark\nprint(1)\n```"},
+				Message{Role: RoleUser, Content: content})
+		}
+		for _, conv := range [][]Message{msgs[:2], msgs} {
+			m, err := o.Complete(ctx, conv, nil)
+			if err != nil {
+				if !errors.Is(err, ErrCannotAnswer) {
+					t.Fatalf("error not wrapping ErrCannotAnswer: %v", err)
+				}
+				if strings.Contains(err.Error(), "\n") {
+					t.Fatalf("error of several lines: %q", err)
+				}
+				continue
+			}
+			if m.Role != RoleAssistant || m.Route == "" || m.Reason == "" {
+				t.Fatalf("reply %+v", m)
 			}
 		}
 	})
