@@ -29,11 +29,11 @@
 //     with "robot.translate is not available" when the registry lacks it.
 //   - travel: a trip request in English (a trip word, a place, and a plan
 //     verb or days, dates and money) → travel.parse_query → travel.solve →
-//     the day-by-day itinerary and the plan as TravelPlanner JSON
-//     (ExtractTravelPlan reads it back), or the infeasibility proof with its
-//     verified relaxations; an incomplete request is answered with what is
-//     missing (one traveller is assumed when only that is missing, as in
-//     TravelPlanner).
+//     the day-by-day itinerary and the plan as TravelPlanner JSON (a JSON
+//     array of day objects, for the travel check), or the infeasibility
+//     proof with its verified relaxations; an incomplete request is
+//     answered with what is missing (one traveller is assumed when only
+//     that is missing, as in TravelPlanner).
 //   - arithmetic and string: numeric, counting and string questions
 //     ("What is 123456789 * 987654321?", "how many r's in strawberry") → a
 //     Starlark program that computes the answer from the question's values

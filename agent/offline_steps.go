@@ -192,37 +192,6 @@ func offPlural(n int, one, many string) string {
 	return many
 }
 
-// ExtractTravelPlan returns the last JSON array of TravelPlanner day objects
-// (objects with a "days" key) in an answer text, so that a checker can
-// evaluate a plan written inside free text.
-func ExtractTravelPlan(text string) ([]travel.Day, bool) {
-	for i := strings.LastIndex(text, "["); i >= 0; i = strings.LastIndex(text[:i], "[") {
-		dec := json.NewDecoder(strings.NewReader(text[i:]))
-		dec.UseNumber()
-		var days []travel.Day
-		if err := dec.Decode(&days); err != nil || len(days) == 0 {
-			if i == 0 {
-				break
-			}
-			continue
-		}
-		ok := true
-		for _, d := range days {
-			if d == nil || d["days"] == nil {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return days, true
-		}
-		if i == 0 {
-			break
-		}
-	}
-	return nil, false
-}
-
 // ---- puzzles ----
 
 // offPuzzleOut mirrors the output of the puzzle.<task> tools.
