@@ -32,7 +32,7 @@
 //     the day-by-day itinerary and the plan as TravelPlanner JSON (a JSON
 //     array of day objects, for the travel check), or the infeasibility
 //     proof with its verified relaxations; an incomplete request is
-//     answered with what is missing (one traveller is assumed when only
+//     declined naming what is missing (one traveller is assumed when only
 //     that is missing, as in TravelPlanner).
 //   - arithmetic and string: numeric, counting and string questions
 //     ("What is 123456789 * 987654321?", "how many r's in strawberry") → a
@@ -44,7 +44,10 @@
 //   - anything else → an error wrapping ErrCannotAnswer whose text is
 //     "cannot answer offline; configure a model with --base-url/--model".
 //
-// On guidance the model retries once by another method (travel.solve from
+// A tool that fails, a translation that does not read, a plan that is not
+// found or a search that times out twice also end in ErrCannotAnswer, with
+// the reason in the one-line message. On guidance the model retries once
+// by another method (travel.solve from
 // the text with a longer time limit, puzzle.verify then a fresh solve,
 // robot planning with a wider safety margin), then repeats its answer; the
 // answer of a program, which has no second method, is repeated at once. testdata/agent/routing.jsonl is the labelled routing

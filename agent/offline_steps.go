@@ -47,11 +47,11 @@ func (o *Offline) travelStep(c *offConvo, d Decision) (Message, error) {
 	case "travel.parse_query":
 		r, _ := c.result("travel.parse_query")
 		if r.err != "" {
-			return offAnswer("I could not read the trip request: "+r.err, RouteAnswer, "travel.parse_query failed"), nil
+			return Message{}, offDecline("cannot answer offline: travel.parse_query failed: %s", r.err)
 		}
 		var p offTravelParseOut
 		if err := json.Unmarshal([]byte(r.content), &p); err != nil {
-			return offAnswer("travel.parse_query returned output I cannot read: "+offClip(err.Error(), 200), RouteAnswer, "unreadable tool output"), nil
+			return Message{}, offDecline("cannot answer offline: travel.parse_query returned output I cannot read: %s", offClip(err.Error(), 200))
 		}
 		if !p.Complete && len(p.Report.Conflicts) == 0 && len(p.Report.Missing) == 1 && p.Report.Missing[0] == "people_number" {
 			// TravelPlanner's queries that name no travellers are for one
@@ -63,8 +63,7 @@ func (o *Offline) travelStep(c *offConvo, d Decision) (Message, error) {
 			if msg == "" {
 				msg = "the request does not give " + strings.Join(p.Report.Missing, ", ")
 			}
-			return offAnswer("I cannot plan this trip yet: "+msg+" Please restate the request with the missing details.\n<<<incomplete request: "+msg+">>>",
-				RouteAnswer, "the trip request is incomplete (missing: "+strings.Join(append(p.Report.Missing, p.Report.Conflicts...), ", ")+"); asking for the missing fields"), nil
+			return Message{}, offDecline("cannot plan this trip: %s; restate the request with the missing details", strings.TrimRight(msg, ". "))
 		}
 		q := p.Query
 		q.Query = c.request
@@ -73,11 +72,18 @@ func (o *Offline) travelStep(c *offConvo, d Decision) (Message, error) {
 	case "travel.solve":
 		r, _ := c.result("travel.solve")
 		if r.err != "" {
-			return offAnswer("travel.solve failed: "+r.err+"\n<<<no plan: "+r.err+">>>", RouteAnswer, "travel.solve failed"), nil
+			return Message{}, offDecline("cannot answer offline: travel.solve failed: %s", r.err)
 		}
 		var s offTravelSolveOut
 		if err := json.Unmarshal([]byte(r.content), &s); err != nil {
-			return offAnswer("travel.solve returned output I cannot read: "+offClip(err.Error(), 200), RouteAnswer, "unreadable tool output"), nil
+			return Message{}, offDecline("cannot answer offline: travel.solve returned output I cannot read: %s", offClip(err.Error(), 200))
+		}
+		if s.Result.Status != travel.StatusSolved && s.Result.Status != travel.StatusInfeasible {
+			if !c.retried {
+				return offToolCall(c, "travel.solve", map[string]any{"query": s.Query, "time_limit_ms": 120000},
+					offRetryMark+": the search stopped at its time limit (status "+s.Result.Status+"); solving again with 120 s")
+			}
+			return Message{}, offDecline("cannot answer offline: travel.solve did not finish within its time limit (status %s)", s.Result.Status)
 		}
 		text, reason := offTravelAnswer(s, travelAssumed(c))
 		return offAnswer(text, RouteAnswer, reason), nil
@@ -232,11 +238,11 @@ func (o *Offline) puzzleStep(c *offConvo, d Decision) (Message, error) {
 	case d.Tool:
 		r, _ := c.result(d.Tool)
 		if r.err != "" {
-			return offAnswer(d.Tool+" failed: "+r.err, RouteAnswer, d.Tool+" failed"), nil
+			return Message{}, offDecline("cannot answer offline: %s failed: %s", d.Tool, r.err)
 		}
 		var p offPuzzleOut
 		if err := json.Unmarshal([]byte(r.content), &p); err != nil {
-			return offAnswer(d.Tool+" returned output I cannot read", RouteAnswer, "unreadable tool output"), nil
+			return Message{}, offDecline("cannot answer offline: %s returned output I cannot read", d.Tool)
 		}
 		why := d.Tool + " solved the instance exactly; answering in the task's format"
 		if p.Unsat {
@@ -321,16 +327,16 @@ func (o *Offline) robotStep(c *offConvo, d Decision) (Message, error) {
 	case "robot.translate":
 		r, _ := c.result("robot.translate")
 		if r.err != "" {
-			return offAnswer("I could not translate the instruction into STL: "+r.err, RouteAnswer, "robot.translate failed"), nil
+			return Message{}, offDecline("cannot answer offline: robot.translate failed: %s", r.err)
 		}
 		var out map[string]json.RawMessage
 		if err := json.Unmarshal([]byte(r.content), &out); err != nil {
-			return offAnswer("robot.translate returned output I cannot read", RouteAnswer, "unreadable tool output"), nil
+			return Message{}, offDecline("cannot answer offline: robot.translate returned output I cannot read")
 		}
 		formula := offPickString(out, "formula", "spec", "stl")
 		if formula == "" {
-			notes := offPickString(out, "notes", "note", "message")
-			return offAnswer("robot.translate gave no formula for this instruction. "+notes, RouteAnswer, "no STL formula for the instruction"), nil
+			why := offPickString(out, "error", "notes", "note", "message")
+			return Message{}, offDecline("cannot answer offline: robot.translate could not read the instruction: %s", why)
 		}
 		in := map[string]any{"spec": formula}
 		switch {
@@ -341,8 +347,9 @@ func (o *Offline) robotStep(c *offConvo, d Decision) (Message, error) {
 		case o.hasKey("robot.plan", "scenario"):
 			in["scenario"] = d.Scenario
 		default:
-			return offAnswer("robot.translate did not return the environment of scenario "+d.Scenario+", and robot.plan needs one.",
-				RouteAnswer, "no environment for robot.plan"), nil
+			// The scenario by name, as robot.translate takes it; if
+			// robot.plan cannot resolve names its error is reported.
+			in["env"] = d.Scenario
 		}
 		if c.retried {
 			in["margin"] = 0.05
@@ -351,11 +358,11 @@ func (o *Offline) robotStep(c *offConvo, d Decision) (Message, error) {
 	case "robot.plan":
 		r, _ := c.result("robot.plan")
 		if r.err != "" {
-			return offAnswer("robot.plan found no trajectory: "+r.err+"\n<<<no trajectory: "+r.err+">>>", RouteAnswer, "robot.plan failed"), nil
+			return Message{}, offDecline("cannot answer offline: robot.plan found no trajectory: %s", r.err)
 		}
 		var p offRobotPlanOut
 		if err := json.Unmarshal([]byte(r.content), &p); err != nil {
-			return offAnswer("robot.plan returned output I cannot read", RouteAnswer, "unreadable tool output"), nil
+			return Message{}, offDecline("cannot answer offline: robot.plan returned output I cannot read")
 		}
 		return offAnswer(offRobotAnswer(p), RouteAnswer, "robot.plan returned a trajectory the STL checker verified; answering with its summary and JSON"), nil
 	}

@@ -232,7 +232,7 @@ func TestOfflineTravelIncompleteAndInfeasible(t *testing.T) {
 	reg := offRegistry(t)
 	o := NewOffline(reg)
 	res := offDrive(t, o, reg, "Please plan a trip from Seattle to Denver for 2 people.", nil, 0)
-	if res.Err != nil || !strings.Contains(res.Final.Content, "incomplete request") || !strings.Contains(res.Final.Content, "budget") {
+	if !errors.Is(res.Err, ErrCannotAnswer) || !strings.Contains(res.Err.Error(), "cannot plan this trip") || !strings.Contains(res.Err.Error(), "budget") {
 		t.Fatalf("incomplete request: %v %q", res.Err, res.Final.Content)
 	}
 	if len(res.Tools) != 1 || res.Tools[0] != "travel.parse_query" {
@@ -586,11 +586,11 @@ func TestOfflineConversationForms(t *testing.T) {
 	if _, err := o.Complete(ctx, []Message{{Role: RoleSystem, Content: "sys"}}, nil); !errors.Is(err, ErrCannotAnswer) {
 		t.Fatalf("no request: %v", err)
 	}
-	// A failed tool call is reported in the answer, not retried blindly.
-	next, err := o.Complete(ctx, append(append([]Message(nil), msgs...), first,
+	// A failed tool call ends the run with its reason, not a blind retry.
+	_, err = o.Complete(ctx, append(append([]Message(nil), msgs...), first,
 		Message{Role: RoleTool, ToolCallID: first.ToolCalls[0].ID, Name: "travel.parse_query", Content: "error: database unavailable"}), nil)
-	if err != nil || next.Route != RouteAnswer || !strings.Contains(next.Content, "database unavailable") {
-		t.Fatalf("tool error: %+v %v", next, err)
+	if !errors.Is(err, ErrCannotAnswer) || !strings.Contains(err.Error(), "database unavailable") {
+		t.Fatalf("tool error: %v", err)
 	}
 }
 

@@ -324,7 +324,8 @@ func TestRoutingEndToEnd(t *testing.T) {
 				t.Errorf("%q: %v", offClipTest(r.Request, 60), res.Err)
 			}
 			tl.declined++
-			if r.Class != ClassOutOfScope {
+			incomplete := r.Class == ClassTravel && strings.Contains(res.Err.Error(), "cannot plan this trip")
+			if r.Class != ClassOutOfScope && !incomplete {
 				t.Errorf("%s row declined: %q: %v", r.Class, offClipTest(r.Request, 60), res.Err)
 			}
 			continue
@@ -357,7 +358,7 @@ func TestRoutingEndToEnd(t *testing.T) {
 				t.Errorf("%q: answered %q, want %q", r.Request, ans, r.Answer)
 			}
 		default:
-			tl.answered++ // plankit questions, incomplete trip requests: no checker
+			tl.answered++ // plankit questions, trips outside the training set: no checker
 		}
 	}
 	var b strings.Builder
