@@ -30,11 +30,8 @@ func (o *Offline) codeStep(c *offConvo, d Decision) (Message, error) {
 	}
 	if c.hasCode {
 		out := strings.TrimSpace(c.codeOutput)
-		if i := strings.LastIndex(out, "\n"); i >= 0 && !strings.HasPrefix(out, "error:") {
-			// A program may print working lines; the answer is the last.
-			if strings.Contains(out[i+1:], "error:") {
-				return Message{}, offDecline("cannot answer offline: the program failed: %s", offClip(out[i+1:], 200))
-			}
+		if strings.Contains(out, "[output truncated:") {
+			return Message{}, offDecline("cannot answer offline: the program's output was longer than the loop's output cap")
 		}
 		if out == "" || strings.HasPrefix(out, "error:") || strings.Contains(out, "\nerror:") {
 			msg := out

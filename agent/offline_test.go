@@ -625,3 +625,25 @@ func offExtractPlan(text string) ([]travel.Day, bool) {
 	}
 	return nil, false
 }
+
+// TestOfflineCodeFailures: a program that fails, prints nothing or is cut
+// by the output cap ends the run with the reason.
+func TestOfflineCodeFailures(t *testing.T) {
+	o := NewOffline(offRegistry(t))
+	ctx := context.Background()
+	msgs := []Message{{Role: RoleSystem, Content: "sys"}, {Role: RoleUser, Content: "what is 8 / 0"}}
+	first, err := o.Complete(ctx, msgs, nil)
+	if err != nil || first.Route != RouteCode {
+		t.Fatalf("%+v %v", first, err)
+	}
+	for out, want := range map[string]string{
+		"error: script: p:3:5: fail: division by zero": "division by zero",
+		"": "printed nothing",
+		"1234\n… [output truncated: 99 more bytes]": "output cap",
+	} {
+		_, err := o.Complete(ctx, append(append([]Message(nil), msgs...), first, Message{Role: RoleUser, Content: CodeResultMessage(out, 0)}), nil)
+		if !errors.Is(err, ErrCannotAnswer) || !strings.Contains(err.Error(), want) {
+			t.Fatalf("output %q: %v, want a refusal naming %q", out, err, want)
+		}
+	}
+}
