@@ -365,6 +365,7 @@ func TestOfflineRobot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	bare.Remove("robot.translate")
 	res = offDrive(t, NewOffline(bare), bare, "in houseworld: go to the kitchen then the bedroom", nil, 0)
 	if !errors.Is(res.Err, ErrCannotAnswer) || !strings.Contains(res.Err.Error(), "robot.translate is not available") {
 		t.Fatalf("without robot.translate: %v", res.Err)
