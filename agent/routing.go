@@ -227,7 +227,7 @@ func (o *Offline) classifyRobot(text string) (Decision, bool) {
 		if !robotVerbRE.MatchString(rest) {
 			return Decision{}, false
 		}
-		d.env, d.instruction = env, strings.TrimSpace(strings.Trim(strings.TrimSpace(rest), ":,"))
+		d.env, d.instruction = env, offInstruction(rest)
 		d.Reason = "a robot instruction with an inline environment: translate it to STL (robot.translate), then plan a verified trajectory (robot.plan)"
 	} else {
 		lower := strings.ToLower(text)
@@ -284,19 +284,32 @@ func scenarioMentioned(lower, name string) bool {
 	return false
 }
 
-// offStripScenario removes a leading "in NAME:" (or "NAME:") from text.
+// offStripScenario removes the scenario's name from an instruction: a
+// leading "in NAME:" ("Robot in the NAME scenario,", "NAME -") or a
+// trailing "in NAME".
 func offStripScenario(text, name string) string {
+	q := regexp.QuoteMeta(name)
+	lead := regexp.MustCompile(`(?i)^\s*(?:robot\s+)?(?:in\s+)?(?:the\s+)?` + q + `(?:\s+(?:scenario|environment|world|map))?\s*(?:[:,\-–]\s*|\s+)`)
+	trail := regexp.MustCompile(`(?i)\s*,?\s+in\s+(?:the\s+)?` + q + `(?:\s+(?:scenario|environment|world|map))?\s*([.!]?)\s*$`)
 	t := strings.TrimSpace(text)
-	lower := strings.ToLower(t)
-	for _, p := range []string{"robot in the " + name + " scenario", "in the " + name + " scenario", "robot in " + name, "in " + name, "scenario " + name, name} {
-		if strings.HasPrefix(lower, p) {
-			rest := strings.TrimSpace(t[len(p):])
-			if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, ",") {
-				return strings.TrimSpace(rest[1:])
-			}
-		}
+	if loc := lead.FindStringIndex(t); loc != nil && loc[1] < len(t) {
+		t = t[loc[1]:]
 	}
-	return t
+	t = trail.ReplaceAllString(t, "$1")
+	return strings.TrimSpace(t)
+}
+
+var (
+	envLeadRE  = regexp.MustCompile(`(?i)^\s*(?:the\s+)?(?:environment|env|map|world)\s*(?:is\s*)?[:.]?\s*`)
+	envTrailRE = regexp.MustCompile(`(?i)\s*,?\s*(?:in|for|with|using|on)\s+(?:this|the following|the|that|my)\s+(?:environment|env|map|world)\s*[:.]?\s*$`)
+)
+
+// offInstruction cleans the text left around an inline environment.
+func offInstruction(rest string) string {
+	t := strings.TrimSpace(rest)
+	t = envLeadRE.ReplaceAllString(t, "")
+	t = envTrailRE.ReplaceAllString(t, "")
+	return strings.TrimSpace(strings.Trim(strings.TrimSpace(t), ":,."))
 }
 
 // offContainsWord reports whether w occurs in s between non-letters.
