@@ -216,12 +216,12 @@ R=[ # robot rows
 ("in chip1: get all keys before entering the doors, then reach the goals", "chip1"),
 ("chip2: collect key1 then go to goal1", "chip2"),
 ("In chip3, reach goal2 but never enter door1 before key1.", "chip3"),
-("in rover: visit both rocks and then return to the base", "rover"),
-("rover: drive to the sample site, then go back to the lander", "rover"),
-("in wall: move to the goal without crossing the wall", "wall"),
-("Robot in the wall scenario: reach the goal, then go back to the start", "wall"),
-("in overcooked: pick up the onion and then go to the stove", "overcooked"),
-("overcooked: deliver the dish to the counter", "overcooked"),
+("in rover: visit goal1 and then go to charging1", "rover"),
+("rover: drive to goal3, then go to transmitter1", "rover"),
+("in wall: go to goal2", "wall"),
+("Robot in the wall scenario: reach goal1, then goal3", "wall"),
+("in overcooked: go to ingredient1 and then to cooking_room1", "overcooked"),
+("overcooked: visit ingredient2, then the cooking room", "overcooked"),
 ]
 env = {"name":"tiny","bounds":[0,10,0,10],"horizon":20,"regions":[{"name":"a","kind":"room","box":[1,2,1,2]},{"name":"b","kind":"room","box":[7,8,7,8]}],"robots":[{"name":"r1","start":[5,5],"max_speed":2,"radius":0.1}]}
 R_inline=[
