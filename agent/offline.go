@@ -20,7 +20,8 @@ const OfflineDeclineMessage = "cannot answer offline; configure a model with --b
 // results and guidance) and returns the next step of a fixed policy for
 // each request class plankit knows; other requests are declined with an
 // error wrapping ErrCannotAnswer. Every reply records its Route and Reason.
-// It makes no network calls and keeps no state between calls, so one
+// It makes no network calls and keeps no conversation state between calls
+// (only caches of compiled patterns), so one
 // Offline serves any number of conversations at once.
 type Offline struct {
 	reg   *tools.Registry
@@ -28,6 +29,7 @@ type Offline struct {
 
 	once      sync.Once
 	scenarios []string // robot scenario names the classifier recognises
+	stripRE   sync.Map // scenario name → its compiled label patterns
 }
 
 // NewOffline returns the offline model over the tools of reg (used to check

@@ -241,7 +241,7 @@ func (o *Offline) classifyRobot(text string) (Decision, bool) {
 		if name == "" {
 			return Decision{}, false
 		}
-		instr := offStripScenario(text, name)
+		instr := o.offStripScenario(text, name)
 		if !robotVerbRE.MatchString(instr) {
 			return Decision{}, false
 		}
@@ -287,10 +287,17 @@ func scenarioMentioned(lower, name string) bool {
 // offStripScenario removes the scenario's name from an instruction: a
 // leading "in NAME:" ("Robot in the NAME scenario,", "NAME -") or a
 // trailing "in NAME".
-func offStripScenario(text, name string) string {
-	q := regexp.QuoteMeta(name)
-	lead := regexp.MustCompile(`(?i)^\s*(?:robot\s+)?(?:in\s+)?(?:the\s+)?` + q + `(?:\s+(?:scenario|environment|world|map))?\s*(?:[:,\-–]\s*|\s+)`)
-	trail := regexp.MustCompile(`(?i)\s*,?\s+in\s+(?:the\s+)?` + q + `(?:\s+(?:scenario|environment|world|map))?\s*([.!]?)\s*$`)
+func (o *Offline) offStripScenario(text, name string) string {
+	type pair struct{ lead, trail *regexp.Regexp }
+	v, ok := o.stripRE.Load(name)
+	if !ok {
+		q := regexp.QuoteMeta(name)
+		v, _ = o.stripRE.LoadOrStore(name, pair{
+			lead:  regexp.MustCompile(`(?i)^\s*(?:robot\s+)?(?:in\s+)?(?:the\s+)?` + q + `(?:\s+(?:scenario|environment|world|map))?\s*(?:[:,\-–]\s*|\s+)`),
+			trail: regexp.MustCompile(`(?i)\s*,?\s+in\s+(?:the\s+)?` + q + `(?:\s+(?:scenario|environment|world|map))?\s*([.!]?)\s*$`),
+		})
+	}
+	lead, trail := v.(pair).lead, v.(pair).trail
 	t := strings.TrimSpace(text)
 	if loc := lead.FindStringIndex(t); loc != nil && loc[1] < len(t) {
 		t = t[loc[1]:]
