@@ -21,8 +21,8 @@ const OfflineDeclineMessage = "cannot answer offline; configure a model with --b
 // each request class plankit knows; other requests are declined with an
 // error wrapping ErrCannotAnswer. Every reply records its Route and Reason.
 // It makes no network calls and keeps no conversation state between calls
-// (only caches of compiled patterns), so one
-// Offline serves any number of conversations at once.
+// (only caches of compiled patterns), so one Offline serves any number of
+// conversations at once.
 type Offline struct {
 	reg   *tools.Registry
 	suite *puzzles.Suite
