@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/plankit/plankit/domains/robot"
@@ -137,7 +138,17 @@ func jsonArg(field string, v any) ([]byte, error) {
 	return b, nil
 }
 
+// envArg resolves an environment given inline (a JSON object or a string
+// holding one) or by the name of an embedded scenario.
 func envArg(v any) (*robot.Env, error) {
+	if s, ok := v.(string); ok {
+		if name := strings.TrimSpace(s); name != "" && !strings.HasPrefix(name, "{") {
+			if slices.Contains(robot.ScenarioNames(), name) {
+				return robot.Scenario(name)
+			}
+			return nil, fmt.Errorf("env: %q is neither a JSON environment nor a scenario (%s)", name, strings.Join(robot.ScenarioNames(), ", "))
+		}
+	}
 	b, err := jsonArg("env", v)
 	if err != nil {
 		return nil, err

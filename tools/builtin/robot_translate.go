@@ -3,9 +3,6 @@ package builtin
 import (
 	"context"
 	"errors"
-	"fmt"
-	"slices"
-	"strings"
 
 	"github.com/plankit/plankit/domains/robot"
 	"github.com/plankit/plankit/domains/robot/nl"
@@ -28,17 +25,7 @@ type RobotTranslateOutput struct {
 
 // RobotEnv resolves an environment given inline (object or JSON string)
 // or by the name of an embedded scenario.
-func RobotEnv(v any) (*robot.Env, error) {
-	if s, ok := v.(string); ok {
-		if name := strings.TrimSpace(s); name != "" && !strings.HasPrefix(name, "{") {
-			if slices.Contains(robot.ScenarioNames(), name) {
-				return robot.Scenario(name)
-			}
-			return nil, fmt.Errorf("env: %q is neither a JSON environment nor a scenario (%s)", name, strings.Join(robot.ScenarioNames(), ", "))
-		}
-	}
-	return envArg(v)
-}
+func RobotEnv(v any) (*robot.Env, error) { return envArg(v) }
 
 // RobotTranslate is robot.translate.
 func RobotTranslate(ctx context.Context, in RobotTranslateInput) (RobotTranslateOutput, error) {

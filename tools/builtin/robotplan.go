@@ -10,7 +10,7 @@ import (
 
 // RobotPlanInput is the input of robot.plan.
 type RobotPlanInput struct {
-	Env        any      `json:"env" jsonschema:"the environment as a JSON object (as for robot.check) or a JSON string holding one; one robot or several"`
+	Env        any      `json:"env" jsonschema:"the environment as a JSON object (as for robot.check), a JSON string holding one, or the name of an embedded scenario (houseworld, chip1, chip2, chip3, rover, wall, overcooked); one robot or several"`
 	Spec       string   `json:"spec,omitempty" jsonschema:"the task as STL in plankit's infix syntax: a conjunction of F[a,b] place, F(place & F ...), F G[0,d] place, F(place & G(!a & !b)), G !place, !door U key, G(a -> F[0,d] b) and G(!c -> F[0,d] c); a place is a region, group or kind, or a disjunction (a | b); with several robots r1.goal1 is one robot's and a bare goal1 any robot's (allocated by the planner)"`
 	Prefix     []string `json:"prefix,omitempty" jsonschema:"alternatively the task as an AutoTAMP pre-order token list; room<N> is the N-th region of env"`
 	Margin     float64  `json:"margin,omitempty" jsonschema:"safety distance kept from walls, obstacles and avoided regions (default 0.02)"`
