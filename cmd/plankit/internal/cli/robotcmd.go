@@ -3,10 +3,13 @@ package cli
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"image/png"
 	"math"
+	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -83,10 +86,16 @@ fails or a limit is broken, 1 for bad input.`,
 	return cmd
 }
 
-// loadRobotEnv reads an environment file.
+// loadRobotEnv reads an environment file, or an embedded scenario
+// (houseworld, chip1, ...) when no file of that name exists.
 func loadRobotEnv(f *Factory, name string) (*robot.Env, error) {
 	if name == "" {
 		return nil, usageErr("--env is required")
+	}
+	if name != "-" && slices.Contains(robot.ScenarioNames(), name) {
+		if _, err := os.Stat(name); errors.Is(err, os.ErrNotExist) {
+			return robot.Scenario(name)
+		}
 	}
 	data, err := readArg(f.IO.In, name)
 	if err != nil {

@@ -11,6 +11,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/plankit/plankit/domains/robot"
+	"github.com/plankit/plankit/domains/robot/nl"
+	"github.com/plankit/plankit/solvers/stl"
 	"github.com/plankit/plankit/tools/builtin"
 )
 
@@ -18,6 +20,7 @@ type robotPlanOptions struct {
 	Env      string
 	Spec     string
 	SpecFile string
+	Task     string
 	Out      string
 	SVG      string
 	PNG      string
@@ -29,12 +32,16 @@ type robotPlanOptions struct {
 func newRobotPlanCmd(f *Factory) *cobra.Command {
 	opts := &robotPlanOptions{}
 	cmd := &cobra.Command{
-		Use:   "plan --env ENV.json (--spec STL | --spec-file FILE) [--out TRAJ.json] [--svg|--png FILE]",
+		Use:   "plan --env ENV.json|SCENARIO (--spec STL | --spec-file FILE | --task INSTRUCTION) [--out TRAJ.json] [--svg|--png FILE]",
 		Short: "Plan verified trajectories for an environment's robots from an STL task",
 		Long: `Plan timed trajectories for the environment's robots that satisfy an STL
 task, and verify them with the exact checker of "plankit robot check" (the
 spec holds with positive robustness, no wall or obstacle is touched, speed
 limits, horizon and goals are kept, no two robots' discs overlap).
+--env takes a file or an embedded scenario (houseworld, chip1, chip2, chip3,
+rover, wall, overcooked). --task takes the task in controlled English and
+translates it first, as "plankit robot translate" does (unknown words are
+reported, not guessed); the formula used is printed with the plan.
 
 Supported fragment (a conjunction of):
   F[a,b] p                      reach p within [a,b]
@@ -66,15 +73,17 @@ horizon and deadlines (the message says which visit or requirement failed),
 1 for bad input or a formula outside the fragment (the message quotes it).`,
 		Example: `  plankit robot plan --env testdata/robot/houseworld.json --spec "F(master_bedroom & F restroom) & G !living_room"
   plankit robot plan --env testdata/robot/chip1.json --spec-file testdata/robot/specs/chip1.stl --out plan.json --svg plan.svg
+  plankit robot plan --env houseworld --task "go to the kitchen, then the bedroom, and never enter the living room"
   plankit robot plan --env testdata/robot/wall.json --spec-file testdata/robot/specs/wall.stl --png wall.png`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runRobotPlan(cmd, f, opts) },
 	}
 	addJSONFlag(cmd, &opts.JSON)
 	fl := cmd.Flags()
-	fl.StringVar(&opts.Env, "env", "", "environment JSON file (- for standard input)")
+	fl.StringVar(&opts.Env, "env", "", "environment JSON file (- for standard input) or scenario name")
 	fl.StringVar(&opts.Spec, "spec", "", "the task as an STL formula")
 	fl.StringVar(&opts.SpecFile, "spec-file", "", "read the STL task from this file (# starts a comment)")
+	fl.StringVar(&opts.Task, "task", "", "the task in controlled English (see \"plankit robot translate\")")
 	fl.StringVar(&opts.Out, "out", "", "write the trajectory as JSON to this file")
 	fl.StringVar(&opts.SVG, "svg", "", "draw the plan as SVG to this file")
 	fl.StringVar(&opts.PNG, "png", "", "draw the plan as PNG to this file")
@@ -84,8 +93,14 @@ horizon and deadlines (the message says which visit or requirement failed),
 }
 
 func runRobotPlan(cmd *cobra.Command, f *Factory, opts *robotPlanOptions) error {
-	if (opts.Spec == "") == (opts.SpecFile == "") {
-		return usageErr("robot plan: give exactly one of --spec and --spec-file")
+	given := 0
+	for _, s := range []string{opts.Spec, opts.SpecFile, opts.Task} {
+		if s != "" {
+			given++
+		}
+	}
+	if given != 1 {
+		return usageErr("robot plan: give exactly one of --spec, --spec-file and --task")
 	}
 	if opts.Margin < 0 || opts.Sep < 0 {
 		return usageErr("robot plan: --margin and --separation must not be negative")
@@ -102,8 +117,14 @@ func runRobotPlan(cmd *cobra.Command, f *Factory, opts *robotPlanOptions) error 
 		}
 		spec = string(data)
 	}
-	formula, err := builtin.RobotSpec(env, spec, nil)
-	if err != nil {
+	var formula *stl.Formula
+	if opts.Task != "" {
+		tr, err := nl.Translate(env, opts.Task)
+		if err != nil {
+			return fmt.Errorf("robot plan: --task: %w", err)
+		}
+		formula = tr.Formula
+	} else if formula, err = builtin.RobotSpec(env, spec, nil); err != nil {
 		return err
 	}
 	res, err := robot.Plan(cmd.Context(), env, formula, robot.PlanOptions{Margin: opts.Margin, Separation: opts.Sep})

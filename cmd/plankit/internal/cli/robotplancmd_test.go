@@ -84,7 +84,7 @@ func TestRobotPlanCmdErrors(t *testing.T) {
 		code int
 		msg  string
 	}{
-		{"no spec", []string{"--env", env}, ExitUsage, "exactly one of --spec and --spec-file"},
+		{"no spec", []string{"--env", env}, ExitUsage, "exactly one of --spec, --spec-file and --task"},
 		{"unsupported", []string{"--env", env, "--spec", "G(kitchen -> bedroom)"}, ExitError, "unsupported spec"},
 		{"unsupported part", []string{"--env", env, "--spec", "F kitchen & G(F bedroom)"}, ExitError, "F bedroom"},
 		{"response deadline", []string{"--env", env, "--spec", "F kitchen & G(kitchen -> F[0,0.05] bedroom)"}, ExitNoSolution, "kitchen -> F[0,0.05] bedroom"},
@@ -99,5 +99,30 @@ func TestRobotPlanCmdErrors(t *testing.T) {
 				t.Fatalf("code %d (want %d)\n%s%s", r.code, tc.code, r.stdout, r.stderr)
 			}
 		})
+	}
+}
+
+// TestRobotPlanCmdTask chains translation and planning: the canonical
+// HouseWorld instruction 3 is planned on the embedded scenario, and the
+// written trajectory satisfies the reference formula of tasks.md.
+func TestRobotPlanCmdTask(t *testing.T) {
+	traj := filepath.Join(t.TempDir(), "plan.json")
+	task := "Make your way to the green bedroom, and from there, proceed to the yellow restroom, but it's important not to disturb the livingroom at all."
+	r := run(t, "", "robot", "plan", "--env", "houseworld", "--task", task, "--out", traj)
+	if r.code != ExitOK || !strings.Contains(r.stdout, "order:      master_bedroom -> restroom") {
+		t.Fatalf("code %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = run(t, "", "robot", "check", "--env", robotData("houseworld.json"), "--spec-file", robotData("specs/houseworld_sent3.stl"), "--traj", traj)
+	if r.code != ExitOK || !strings.Contains(r.stdout, "SATISFIED (spec holds") {
+		t.Fatalf("reference check: code %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, args := range [][]string{
+		{"--env", "houseworld", "--task", "go to the moon"},
+		{"--env", "houseworld", "--task", "go to the kitchen", "--spec", "F kitchen"},
+	} {
+		r := run(t, "", append([]string{"robot", "plan"}, args...)...)
+		if r.code == ExitOK || r.stdout != "" || strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 {
+			t.Errorf("%v: code %d, stdout %q, stderr %q", args, r.code, r.stdout, r.stderr)
+		}
 	}
 }

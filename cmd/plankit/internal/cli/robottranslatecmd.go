@@ -3,14 +3,10 @@ package cli
 import (
 	"bufio"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"os"
-	"slices"
 
 	"github.com/spf13/cobra"
 
-	"github.com/plankit/plankit/domains/robot"
 	"github.com/plankit/plankit/domains/robot/nl"
 )
 
@@ -64,19 +60,8 @@ Exit status: 0 with a formula, 1 when the instruction cannot be translated.`,
 	return cmd
 }
 
-// loadRobotEnvOrScenario reads an environment file, or an embedded
-// scenario when no file of that name exists.
-func loadRobotEnvOrScenario(f *Factory, name string) (*robot.Env, error) {
-	if name != "" && name != "-" && slices.Contains(robot.ScenarioNames(), name) {
-		if _, err := os.Stat(name); errors.Is(err, os.ErrNotExist) {
-			return robot.Scenario(name)
-		}
-	}
-	return loadRobotEnv(f, name)
-}
-
 func runRobotTranslate(f *Factory, opts *robotTranslateOptions, instruction string) error {
-	env, err := loadRobotEnvOrScenario(f, opts.Env)
+	env, err := loadRobotEnv(f, opts.Env)
 	if err != nil {
 		return err
 	}
