@@ -16,4 +16,10 @@ step tools call sat.solve --input '{"clauses":[[1,2],[-1],[-2,3]]}'
 step csp solve testdata/csp/send_more_money.json
 step lp solve testdata/lp/production.lp
 step robot check --env testdata/robot/chip1.json --spec-file testdata/robot/specs/chip1.stl --traj testdata/robot/plans/chip1_plan.json
+step robot plan --env houseworld --task "Go to the kitchen, then linger in the bedroom for 5 seconds, and never enter the blue rooms."
+step robot plan --env wall --spec-file testdata/robot/specs/wall.stl
+step puzzle list
+step ask --offline "What is 123456789 * 987654321?"
+step ask --offline "in chip1: Try to reach all the goals but you have to reach the corresponding key first to open the specific door."
+step ask --offline "what is the capital of France"
 exit 0
