@@ -76,7 +76,7 @@ type benchSuiteOptions struct {
 func newBenchSuiteCmd(f *Factory) *cobra.Command {
 	opts := &benchSuiteOptions{}
 	cmd := &cobra.Command{
-		Use:   "suite [--tasks a,b] [--n 50] [--route tool] [--out DIR]",
+		Use:   "suite [--tasks a,b] [--n 50] [--route tool,offline,model] [--out DIR]",
 		Short: "Run the puzzle suite through answer routes and report success and time",
 		Long: `Generate --n instances of every task (or of --tasks), answer each through every
 route of --route, verify every answer with the task's verifier, and write to
@@ -103,7 +103,7 @@ routes write no transcripts unless --transcripts names a directory.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Tasks, "tasks", "", "comma-separated task names (default: every task)")
-	cmd.Flags().StringVar(&opts.Routes, "route", "tool", "comma-separated routes")
+	cmd.Flags().StringVar(&opts.Routes, "route", "tool", "comma-separated routes: tool, offline, model")
 	cmd.Flags().IntVar(&opts.N, "n", 50, "instances per task")
 	cmd.Flags().StringVar(&opts.Level, "level", "mixed", "1 (easy), 2 (medium), 3 (hard) or mixed (the levels in turn)")
 	cmd.Flags().Uint64Var(&opts.Seed, "seed", 1, "seed of the first instance of each task")
