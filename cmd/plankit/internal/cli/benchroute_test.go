@@ -52,12 +52,13 @@ func TestBenchSuiteOfflineRoute(t *testing.T) {
 	if s := rep.Summaries[0]; s.Solved != 2*ntasks || s.AveNorm != 1 {
 		t.Fatalf("summary %+v", s)
 	}
-	// No transcripts by default, one per answer with --transcripts.
+	// No transcripts by default, one per answer with --transcripts (two
+	// workers share the route and its offline model).
 	if ents, _ := os.ReadDir(filepath.Join(state, "plankit", "transcripts")); len(ents) != 0 {
 		t.Fatalf("%d transcript(s) written without --transcripts", len(ents))
 	}
 	tdir := filepath.Join(t.TempDir(), "tr")
-	r = run(t, "", "bench", "suite", "--route", "offline", "--tasks", "maze,sudoku", "--n", "2", "--out", out, "--no-progress", "--transcripts", tdir)
+	r = run(t, "", "bench", "suite", "--route", "offline", "--tasks", "maze,sudoku", "--n", "2", "--workers", "2", "--out", out, "--no-progress", "--transcripts", tdir)
 	if r.code != 0 || !strings.Contains(r.stdout, "route offline: 4/4 solved") {
 		t.Fatalf("%+v", r)
 	}
