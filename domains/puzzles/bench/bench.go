@@ -101,6 +101,7 @@ type Result struct {
 	Mode             string  `json:"mode,omitempty"`
 	ToolCalls        int     `json:"tool_calls,omitempty"`
 	CodeRuns         int     `json:"code_runs,omitempty"`
+	Turns            int     `json:"turns,omitempty"`
 }
 
 // Row aggregates one task on one route.
@@ -263,7 +264,7 @@ func runOne(ctx context.Context, timeout time.Duration, j job) Result {
 	res.Seconds = time.Since(start).Seconds()
 	cancel()
 	res.Answer, res.PromptTokens, res.CompletionTokens = reply.Answer, reply.PromptTokens, reply.CompletionTokens
-	res.Mode, res.ToolCalls, res.CodeRuns = reply.Mode, reply.ToolCalls, reply.CodeRuns
+	res.Mode, res.ToolCalls, res.CodeRuns, res.Turns = reply.Mode, reply.ToolCalls, reply.CodeRuns, reply.Turns
 	if err != nil {
 		res.Error = err.Error()
 		res.Reason = "the route failed: " + err.Error()

@@ -14,11 +14,9 @@ import (
 )
 
 type askOptions struct {
-	Request    string
-	Offline    bool
-	BaseURL    string
-	Model      string
-	APIKey     string
+	Request string
+	Offline bool
+	modelFlags
 	MaxTurns   int
 	Timeout    time.Duration
 	Python     bool
@@ -71,9 +69,7 @@ rejected by a verifier after all guidance rounds, 3 cannot answer, 1 error
 	}
 	fl := cmd.Flags()
 	fl.BoolVar(&opts.Offline, "offline", false, "use the offline deterministic model (no network)")
-	fl.StringVar(&opts.BaseURL, "base-url", "", "OpenAI-compatible API base URL, e.g. http://localhost:11434/v1 (env PLANKIT_BASE_URL, OPENAI_BASE_URL)")
-	fl.StringVar(&opts.Model, "model", "", "model name (env PLANKIT_MODEL)")
-	fl.StringVar(&opts.APIKey, "api-key", "", "API key (env OPENAI_API_KEY)")
+	opts.modelFlags.add(cmd)
 	fl.IntVar(&opts.MaxTurns, "max-turns", agent.DefaultMaxTurns, "cap on model turns")
 	fl.DurationVar(&opts.Timeout, "timeout", agent.DefaultTimeout, "time budget of the whole run")
 	fl.BoolVar(&opts.Python, "python", false, "run ```python blocks that are not valid Starlark with /usr/bin/python3 (weaker isolation)")
@@ -84,21 +80,53 @@ rejected by a verifier after all guidance rounds, 3 cannot answer, 1 error
 	return cmd
 }
 
+// modelFlags select an OpenAI-compatible server (ask, bench suite).
+type modelFlags struct {
+	BaseURL, Model, APIKey string
+}
+
+func (m *modelFlags) add(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringVar(&m.BaseURL, "base-url", "", "OpenAI-compatible API base URL, e.g. http://localhost:11434/v1 (env PLANKIT_BASE_URL, OPENAI_BASE_URL)")
+	fl.StringVar(&m.Model, "model", "", "model name (env PLANKIT_MODEL)")
+	fl.StringVar(&m.APIKey, "api-key", "", "API key (env OPENAI_API_KEY)")
+}
+
+func (m modelFlags) config() agent.OpenAIConfig {
+	return agent.OpenAIConfig{BaseURL: m.BaseURL, Model: m.Model, APIKey: m.APIKey}
+}
+
+// noModelConfigured names the flags and variables that configure a model.
+const noModelConfigured = "no model configured (--base-url/--model or PLANKIT_BASE_URL/PLANKIT_MODEL)"
+
+// serverModel returns the OpenAI-compatible model that c, completed from
+// the environment, configures; ok is false when none is.
+func serverModel(c agent.OpenAIConfig) (m agent.Model, name string, ok bool, err error) {
+	c = agent.ConfigFromEnv(c)
+	if !c.Configured() {
+		return nil, "", false, nil
+	}
+	om, err := agent.NewOpenAI(c)
+	if err != nil {
+		return nil, "", true, err
+	}
+	return om, c.Model, true, nil
+}
+
 // askModel picks the model: --offline, a configured server, or the
 // offline model when none is configured (note says so).
 func askModel(reg *tools.Registry, offline bool, c agent.OpenAIConfig) (m agent.Model, name, note string, err error) {
 	if offline {
 		return agent.NewOffline(reg), "offline", "", nil
 	}
-	c = agent.ConfigFromEnv(c)
-	if !c.Configured() {
-		return agent.NewOffline(reg), "offline", "no model configured (--base-url/--model or PLANKIT_BASE_URL/PLANKIT_MODEL): using the offline model", nil
+	m, name, ok, err := serverModel(c)
+	if !ok {
+		return agent.NewOffline(reg), "offline", noModelConfigured + ": using the offline model", nil
 	}
-	om, err := agent.NewOpenAI(c)
 	if err != nil {
 		return nil, "", "", err
 	}
-	return om, c.Model, "", nil
+	return m, name, "", nil
 }
 
 // registerAskTool adds agent.ask to the CLI's registry; the tool uses the
@@ -170,7 +198,7 @@ func runAsk(ctx context.Context, f *Factory, opts *askOptions, maxTurnsSet bool)
 			return usageErr("ask: empty request")
 		}
 		var note string
-		cfg.Model, cfg.ModelName, note, err = askModel(reg, opts.Offline, agent.OpenAIConfig{BaseURL: opts.BaseURL, Model: opts.Model, APIKey: opts.APIKey})
+		cfg.Model, cfg.ModelName, note, err = askModel(reg, opts.Offline, opts.modelFlags.config())
 		if err != nil {
 			return err
 		}

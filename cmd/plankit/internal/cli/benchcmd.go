@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,8 +11,11 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/plankit/plankit/agent"
+	"github.com/plankit/plankit/agent/benchroute"
 	"github.com/plankit/plankit/domains/puzzles"
 	"github.com/plankit/plankit/domains/puzzles/bench"
+	"github.com/plankit/plankit/tools"
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 )
@@ -26,26 +30,53 @@ func newBenchCmd(f *Factory) *cobra.Command {
 }
 
 // benchRoutes maps route names to constructors. The tool route answers
-// with the exact solver from the structured instance; model routes are
-// added here by the agent.
-func benchRoutes(_ *Factory) map[string]func() (bench.Route, error) {
+// with the exact solver from the structured instance; offline and model
+// answer from the English prompt through the agent (the offline
+// deterministic model, or the OpenAI-compatible server of --base-url/--model
+// or the environment).
+func benchRoutes(f *Factory, opts *benchSuiteOptions) map[string]func() (bench.Route, error) {
+	agentRoute := func(name string, pick func(*tools.Registry) (agent.Model, string, error)) func() (bench.Route, error) {
+		return func() (bench.Route, error) {
+			reg, err := f.Registry()
+			if err != nil {
+				return nil, err
+			}
+			m, modelName, err := pick(reg)
+			if err != nil {
+				return nil, err
+			}
+			return benchroute.New(name, agent.Config{Model: m, ModelName: modelName, Registry: reg, Timeout: opts.Timeout}, opts.Transcripts)
+		}
+	}
 	return map[string]func() (bench.Route, error){
 		"tool": func() (bench.Route, error) { return bench.ToolRoute{}, nil },
+		"offline": agentRoute("offline", func(reg *tools.Registry) (agent.Model, string, error) {
+			return agent.NewOffline(reg), "offline", nil
+		}),
+		"model": agentRoute("model", func(*tools.Registry) (agent.Model, string, error) {
+			m, name, ok, err := serverModel(opts.modelFlags.config())
+			if !ok {
+				return nil, "", usageErr("bench suite: route model: %s", noModelConfigured)
+			}
+			return m, name, err
+		}),
 	}
 }
 
 type benchSuiteOptions struct {
 	Tasks, Routes, Out, Level, Chart string
-	N, Workers                       int
-	Seed                             uint64
-	Timeout                          time.Duration
-	NoProgress, JSON                 bool
+	Transcripts                      string
+	modelFlags
+	N, Workers       int
+	Seed             uint64
+	Timeout          time.Duration
+	NoProgress, JSON bool
 }
 
 func newBenchSuiteCmd(f *Factory) *cobra.Command {
 	opts := &benchSuiteOptions{}
 	cmd := &cobra.Command{
-		Use:   "suite [--tasks a,b] [--n 50] [--route tool] [--out DIR]",
+		Use:   "suite [--tasks a,b] [--n 50] [--route tool,offline,model] [--out DIR]",
 		Short: "Run the puzzle suite through answer routes and report success and time",
 		Long: `Generate --n instances of every task (or of --tasks), answer each through every
 route of --route, verify every answer with the task's verifier, and write to
@@ -53,16 +84,26 @@ route of --route, verify every answer with the task's verifier, and write to
 every result), results.csv (one row per task and route: success rate, times,
 token counts, the answer-mode mix) and chart.svg or chart.png (success per task
 and route). A table goes to standard output and a progress bar to standard
-error. Routes: tool (the exact solver on the structured instance).`,
+error.
+
+Routes: tool, offline, model. tool runs the exact solver on the structured
+instance; offline and model give the agent (plankit ask) the instance's
+English prompt and let it answer in prose, through tool calls or with code:
+offline with the deterministic offline model, model with the
+OpenAI-compatible server of --base-url/--model/--api-key (or
+PLANKIT_BASE_URL, PLANKIT_MODEL, OPENAI_BASE_URL, OPENAI_API_KEY). The agent
+routes write no transcripts unless --transcripts names a directory.`,
 		Example: `  plankit bench suite --route tool --n 50 --out bench-out
-  plankit bench suite --tasks sudoku,blocksworld --n 20 --chart png`,
+  plankit bench suite --tasks sudoku,blocksworld --n 20 --chart png
+  plankit bench suite --route tool,offline --n 50 --out /tmp/pb
+  plankit bench suite --route model --base-url http://localhost:11434/v1 --model qwen2.5 --n 5`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runBenchSuite(cmd, f, opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.Tasks, "tasks", "", "comma-separated task names (default: every task)")
-	cmd.Flags().StringVar(&opts.Routes, "route", "tool", "comma-separated routes")
+	cmd.Flags().StringVar(&opts.Routes, "route", "tool", "comma-separated routes: tool, offline, model")
 	cmd.Flags().IntVar(&opts.N, "n", 50, "instances per task")
 	cmd.Flags().StringVar(&opts.Level, "level", "mixed", "1 (easy), 2 (medium), 3 (hard) or mixed (the levels in turn)")
 	cmd.Flags().Uint64Var(&opts.Seed, "seed", 1, "seed of the first instance of each task")
@@ -70,6 +111,8 @@ error. Routes: tool (the exact solver on the structured instance).`,
 	cmd.Flags().StringVar(&opts.Chart, "chart", "svg", "chart format: svg or png")
 	cmd.Flags().DurationVar(&opts.Timeout, "timeout", 30*time.Second, "limit per answer (0: none)")
 	cmd.Flags().IntVar(&opts.Workers, "workers", 1, "answers in parallel (1 keeps the times clean)")
+	cmd.Flags().StringVar(&opts.Transcripts, "transcripts", "", "write one agent transcript per answer of the offline and model routes into this directory")
+	opts.modelFlags.add(cmd)
 	cmd.Flags().BoolVar(&opts.NoProgress, "no-progress", false, "no progress bar on standard error")
 	addJSONFlag(cmd, &opts.JSON)
 	return cmd
@@ -100,7 +143,7 @@ func runBenchSuite(cmd *cobra.Command, f *Factory, opts *benchSuiteOptions) erro
 	if err != nil {
 		return usageErr("bench suite: --tasks: %v (see 'plankit puzzle list')", err)
 	}
-	known := benchRoutes(f)
+	known := benchRoutes(f, opts)
 	var routes []bench.Route
 	for _, name := range strings.Split(opts.Routes, ",") {
 		name = strings.TrimSpace(name)
@@ -117,6 +160,10 @@ func runBenchSuite(cmd *cobra.Command, f *Factory, opts *benchSuiteOptions) erro
 			return usageErr("bench suite: --route %q: want one of %s", name, strings.Join(names, ", "))
 		}
 		r, err := mk()
+		var ee *exitError
+		if errors.As(err, &ee) {
+			return err
+		}
 		if err != nil {
 			return fmt.Errorf("bench suite: route %s: %w", name, err)
 		}

@@ -52,7 +52,7 @@ func TestBenchSuiteErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--route", "oracle"}, `--route "oracle": want one of tool`},
+		{[]string{"--route", "oracle"}, `--route "oracle": want one of model, offline, tool`},
 		{[]string{"--tasks", "chess"}, "unknown task"},
 		{[]string{"--n", "0"}, "--n 0"},
 		{[]string{"--chart", "gif"}, "--chart"},
