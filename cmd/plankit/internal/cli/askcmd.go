@@ -72,7 +72,7 @@ rejected by a verifier after all guidance rounds, 3 cannot answer, 1 error
 	opts.modelFlags.add(cmd)
 	fl.IntVar(&opts.MaxTurns, "max-turns", agent.DefaultMaxTurns, "cap on model turns")
 	fl.DurationVar(&opts.Timeout, "timeout", agent.DefaultTimeout, "time budget of the whole run")
-	fl.BoolVar(&opts.Python, "python", false, "run ```python blocks that are not valid Starlark with /usr/bin/python3 (weaker isolation)")
+	fl.BoolVar(&opts.Python, "python", false, "run python code blocks that are not valid Starlark with /usr/bin/python3 (weaker isolation)")
 	fl.BoolVar(&opts.KeepTools, "keep-tools", false, "persist tools that code registers to the tools directory")
 	fl.StringVar(&opts.Transcript, "transcript", "", "write the JSONL transcript here (default: a new file under the user cache dir, plankit/transcripts)")
 	fl.StringVar(&opts.Replay, "replay", "", "replay the model replies of a transcript instead of asking a model")
