@@ -2,10 +2,14 @@
 package main
 
 import (
-	"context"
 	"os"
 
 	"github.com/plankit/plankit/cmd/plankit/internal/cli"
 )
 
-func main() { os.Exit(cli.Main(context.Background(), os.Args[1:], cli.System())) }
+func main() {
+	ctx, stop := cli.InterruptContext()
+	code := cli.Main(ctx, os.Args[1:], cli.System())
+	stop()
+	os.Exit(code)
+}

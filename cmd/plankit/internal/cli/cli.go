@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/plankit/plankit/domains/travel"
 	"github.com/plankit/plankit/tools"
@@ -171,4 +173,17 @@ func newVersionCmd(f *Factory) *cobra.Command {
 	}
 	addJSONFlag(cmd, &asJSON)
 	return cmd
+}
+
+// InterruptContext returns a context cancelled by the first SIGINT or
+// SIGTERM, so that long commands stop cleanly (transcripts and output
+// files are finished or removed, never left half-written); a second
+// signal gets the default behaviour and ends the process at once.
+func InterruptContext() (context.Context, context.CancelFunc) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	return ctx, stop
 }
