@@ -112,16 +112,7 @@ func typeName(s *jsonschema.Schema) string {
 	if s == nil {
 		return "any"
 	}
-	t := s.Type
-	if t == "" && len(s.Types) > 0 {
-		var ts []string
-		for _, x := range s.Types {
-			if x != "null" {
-				ts = append(ts, x)
-			}
-		}
-		t = strings.Join(ts, "|")
-	}
+	t := tools.SchemaType(s)
 	switch t {
 	case "":
 		return "any"

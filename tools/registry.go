@@ -321,3 +321,22 @@ func fieldFromSchemaPath(p string) string {
 	}
 	return b.String()
 }
+
+// SchemaType returns the JSON type a schema names: its "type", or its
+// non-null "types" joined with "|" (a nullable field reads as its type),
+// or "" when it names none.
+func SchemaType(s *jsonschema.Schema) string {
+	if s == nil {
+		return ""
+	}
+	if s.Type != "" || len(s.Types) == 0 {
+		return s.Type
+	}
+	var ts []string
+	for _, x := range s.Types {
+		if x != "null" {
+			ts = append(ts, x)
+		}
+	}
+	return strings.Join(ts, "|")
+}

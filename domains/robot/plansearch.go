@@ -1,6 +1,7 @@
 package robot
 
 import (
+	"cmp"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -811,7 +812,7 @@ func leaveTime(w0 stl.Waypoint, wps []stl.Waypoint, rs []*Region) float64 {
 				}
 			}
 		}
-		slices.SortFunc(ivs, func(a, b [2]float64) int { return cmpFloat(a[0], b[0]) })
+		slices.SortFunc(ivs, func(a, b [2]float64) int { return cmp.Compare(a[0], b[0]) })
 		covered := 0.0
 		for _, iv := range ivs {
 			if iv[0] > covered+1e-12 {
@@ -838,15 +839,6 @@ func segNearBox(a, c geom.Point, b geom.Box) bool {
 		math.Max(a.Y, c.Y) >= b.YMin-tol && math.Min(a.Y, c.Y) <= b.YMax+tol
 }
 
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
 
 type insideKey struct {
 	pt int

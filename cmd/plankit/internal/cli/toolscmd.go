@@ -176,16 +176,7 @@ func writeFields(w interface{ Write([]byte) (int, error) }, s *jsonschema.Schema
 }
 
 func schemaType(s *jsonschema.Schema) string {
-	t := s.Type
-	if t == "" && len(s.Types) > 0 {
-		var ts []string
-		for _, x := range s.Types {
-			if x != "null" {
-				ts = append(ts, x)
-			}
-		}
-		t = strings.Join(ts, "|")
-	}
+	t := tools.SchemaType(s)
 	if t == "array" && s.Items != nil {
 		return schemaType(s.Items) + "[]"
 	}
