@@ -839,7 +839,6 @@ func segNearBox(a, c geom.Point, b geom.Box) bool {
 		math.Max(a.Y, c.Y) >= b.YMin-tol && math.Min(a.Y, c.Y) <= b.YMax+tol
 }
 
-
 type insideKey struct {
 	pt int
 	r  *Region
