@@ -216,3 +216,29 @@ func TestRobotCheckCannotCheck(t *testing.T) {
 		t.Fatalf("outcome %+v", out)
 	}
 }
+
+// TestTravelCheckCannotCheck: a plan the evaluator cannot judge is not
+// accepted unverified (the offline model plans a training query; the
+// registry's travel.evaluate is replaced by one that always fails).
+func TestTravelCheckCannotCheck(t *testing.T) {
+	reg := loopRegistry(t).Clone(nil)
+	reg.Remove("travel.evaluate")
+	type in struct {
+		Query any `json:"query"`
+		Plan  any `json:"plan"`
+	}
+	if err := tools.Add(reg, "travel.evaluate", "test: an evaluator that always fails", func(context.Context, in) (struct{}, error) {
+		return struct{}{}, errors.New("travel: evaluator unavailable")
+	}); err != nil {
+		t.Fatal(err)
+	}
+	q := offTrainQueries(t)[0]
+	out, err := Run(context.Background(), Config{Model: NewOffline(reg), Registry: reg, NoTranscript: true}, q.Query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Status == StatusAnswered || out.Verified || !verdict(out.History, "travel", false) ||
+		!strings.Contains(strings.Join(out.History[0].Reasons, " "), "travel.evaluate could not check the plan") {
+		t.Fatalf("outcome %+v", out)
+	}
+}

@@ -244,13 +244,17 @@ func (TravelCheck) Check(ctx context.Context, t *Trace, answer string) (Verdict,
 	in, _ := json.Marshal(map[string]any{"query": out.Query, "plan": plan})
 	raw, err := t.Registry.Call(ctx, "travel.evaluate", in)
 	if err != nil {
-		return Verdict{Check: "travel", Note: "travel.evaluate: " + oneLine(err.Error())}, false
+		// The answer claims a plan the evaluator cannot judge: it stays
+		// unverified, so it is not accepted.
+		v.Reasons = []string{"travel.evaluate could not check the plan: " + oneLine(err.Error())}
+		return v, true
 	}
 	var ev struct {
 		Plans []travel.PlanResult `json:"plans"`
 	}
 	if json.Unmarshal(raw, &ev) != nil || len(ev.Plans) != 1 {
-		return Verdict{Check: "travel", Note: "travel.evaluate: unexpected output"}, false
+		v.Reasons = []string{"travel.evaluate returned output the check cannot read"}
+		return v, true
 	}
 	res := ev.Plans[0]
 	if res.Pass {
