@@ -53,7 +53,8 @@
 //     the answer says so;
 //   - RobotCheck: after robot.plan or robot.check, the trajectory in the
 //     answer ({"robots": {"r1": [[x, y, t], …]}}) must satisfy the call's
-//     STL task by robot.check;
+//     STL task by robot.check; after robot.translate alone, a trajectory in
+//     the answer must satisfy the translated formula;
 //   - PuzzleCheck: after a puzzle.<task> call, or when the request itself
 //     parses as a prompt of the puzzle suite, the task's verifier judges
 //     the answer;
@@ -64,6 +65,10 @@
 //   - CodeCheck: the last code run of the round must compute something;
 //     code that only prints constants gets "the code does not compute the
 //     answer".
+//
+// A verifier that applies but cannot judge the answer (robot.check or
+// travel.evaluate fails on it) rejects it: an answer is never accepted
+// unverified where a verifier exists.
 //
 // When a check rejects the answer, its reasons and a hint go back to the
 // model as "Guidance: …" and the model tries again, up to

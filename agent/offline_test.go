@@ -19,10 +19,12 @@ import (
 	"github.com/plankit/plankit/tools/script"
 )
 
-// offTestRegistry returns the built-in tools plus a stub robot.translate (test
-// only: the real tool comes from another branch) that reads the
-// environment of a scenario from testdata and turns the few instructions
-// the tests use into STL.
+// offTestRegistry returns the built-in tools with robot.translate replaced
+// by a stub (test only) that reads the environment of a scenario from
+// testdata and turns the few instructions the tests use into STL, so these
+// tests exercise the offline model's robot route apart from the
+// translator's vocabulary. The real translator is tested through the loop
+// in robot_loop_test.go and routing_loop_test.go.
 var offTestRegistry = sync.OnceValues(func() (*tools.Registry, error) {
 	reg, err := builtin.New(builtin.Options{})
 	if err != nil {

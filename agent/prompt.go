@@ -1,7 +1,6 @@
 package agent
 
 import (
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -27,11 +26,7 @@ func Specs(reg *tools.Registry) []ToolSpec {
 		if t.Name == AskToolName {
 			continue
 		}
-		params, err := json.Marshal(t.InputSchema)
-		if err != nil || t.InputSchema == nil {
-			params = json.RawMessage(`{"type":"object"}`)
-		}
-		out = append(out, ToolSpec{Name: t.Name, Description: t.Description, Parameters: params})
+		out = append(out, ToolSpec{Name: t.Name, Description: t.Description, Parameters: t.InputSchemaJSON()})
 	}
 	return out
 }

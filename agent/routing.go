@@ -162,7 +162,7 @@ func (o *Offline) classifyPuzzle(text string) (Decision, bool) {
 // offDefaultScenarios are the embedded AutoTAMP scenarios a request may name.
 var offDefaultScenarios = []string{"houseworld", "chip1", "chip2", "chip3", "rover", "wall", "overcooked"}
 
-var robotVerbRE = regexp.MustCompile(`(?i)\b(go|goes|going|visit|reach|move|navigate|drive|head|enter|avoid|get|pick|collect|stay|return|travel|walk|then|finally|eventually|always|never|before|after|robot|deliver|bring|patrol)\b`)
+var robotVerbRE = regexp.MustCompile(`(?i)\b(go|goes|going|visit|reach|move|navigate|drive|head|enter|avoid|get|pick|collect|stay|return|travel|walk|then|finally|eventually|always|never|before|after|robot|deliver|bring|patrol|proceed|journey|explore|venture|transition|advance|linger|remain|conclude|make your way|check out|step|steps|stepping)\b`)
 
 // scenarioNames returns the scenario names: those of robot.translate's input
 // schema when it lists them (an enum), else the defaults.

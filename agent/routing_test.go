@@ -294,7 +294,8 @@ func TestClassifySuitePrompts(t *testing.T) {
 // answer with an exact checker where one exists: the travel evaluator
 // against the original query record, the puzzle task's verifier, the
 // independently computed answer of code rows. Robot rows are left out: the
-// test registry's robot.translate is a stub.
+// test registry's robot.translate is a stub; TestRoutingThroughLoop runs
+// them (and every other row) through agent.Run with the real tools.
 func TestRoutingEndToEnd(t *testing.T) {
 	if testing.Short() {
 		t.Skip("drives every row")

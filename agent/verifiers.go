@@ -244,13 +244,17 @@ func (TravelCheck) Check(ctx context.Context, t *Trace, answer string) (Verdict,
 	in, _ := json.Marshal(map[string]any{"query": out.Query, "plan": plan})
 	raw, err := t.Registry.Call(ctx, "travel.evaluate", in)
 	if err != nil {
-		return Verdict{Check: "travel", Note: "travel.evaluate: " + oneLine(err.Error())}, false
+		// The answer claims a plan the evaluator cannot judge: it stays
+		// unverified, so it is not accepted.
+		v.Reasons = []string{"travel.evaluate could not check the plan: " + oneLine(err.Error())}
+		return v, true
 	}
 	var ev struct {
 		Plans []travel.PlanResult `json:"plans"`
 	}
 	if json.Unmarshal(raw, &ev) != nil || len(ev.Plans) != 1 {
-		return Verdict{Check: "travel", Note: "travel.evaluate: unexpected output"}, false
+		v.Reasons = []string{"travel.evaluate returned output the check cannot read"}
+		return v, true
 	}
 	res := ev.Plans[0]
 	if res.Pass {
@@ -373,7 +377,11 @@ func jsonValues(text string) []any {
 
 // RobotCheck checks an answer to a run that called robot.plan or
 // robot.check: the trajectory in the answer must satisfy the call's STL
-// task in its environment, by the exact checker (robot.check).
+// task in its environment, by the exact checker (robot.check). A run that
+// only translated an instruction (robot.translate) and answers with a
+// trajectory is checked against the translated formula. When robot.check
+// cannot check the answer against that task, the answer is rejected:
+// a robot answer is never accepted unchecked.
 type RobotCheck struct{}
 
 // Name implements Check.
@@ -381,17 +389,34 @@ func (RobotCheck) Name() string { return "robot" }
 
 // Check implements Check.
 func (RobotCheck) Check(ctx context.Context, t *Trace, answer string) (Verdict, bool) {
-	rec, ok := t.LastCall(func(n string) bool { return n == "robot.plan" || n == "robot.check" })
-	if !ok {
-		return Verdict{}, false
-	}
 	var in struct {
 		Env      json.RawMessage `json:"env,omitempty"`
 		Scenario json.RawMessage `json:"scenario,omitempty"`
 		Spec     string          `json:"spec,omitempty"`
 		Prefix   []string        `json:"prefix,omitempty"`
 	}
-	if json.Unmarshal(rec.Input, &in) != nil || (len(in.Env) == 0 && len(in.Scenario) == 0) || (in.Spec == "" && len(in.Prefix) == 0) {
+	rec, ok := t.LastCall(func(n string) bool { return n == "robot.plan" || n == "robot.check" })
+	if !ok {
+		// Only a translation: its formula is the task, if the answer
+		// claims a trajectory.
+		tr, ok := t.LastCall(func(n string) bool { return n == "robot.translate" })
+		if !ok {
+			return Verdict{}, false
+		}
+		if _, found := ExtractTrajectory(answer); !found {
+			return Verdict{}, false
+		}
+		var out struct {
+			Formula string `json:"formula"`
+		}
+		if json.Unmarshal(tr.Input, &in) != nil || json.Unmarshal(tr.Output, &out) != nil || out.Formula == "" {
+			return Verdict{}, false
+		}
+		in.Spec, in.Prefix = out.Formula, nil
+	} else if json.Unmarshal(rec.Input, &in) != nil {
+		return Verdict{}, false
+	}
+	if (len(in.Env) == 0 && len(in.Scenario) == 0) || (in.Spec == "" && len(in.Prefix) == 0) {
 		return Verdict{}, false
 	}
 	v := Verdict{Check: "robot", Verifier: true,
@@ -409,9 +434,11 @@ func (RobotCheck) Check(ctx context.Context, t *Trace, answer string) (Verdict, 
 	if err != nil {
 		msg := oneLine(err.Error())
 		if !strings.Contains(msg, "trajectory") {
-			// The environment or task of the robot.plan call is not one
-			// robot.check reads (e.g. a scenario name): nothing to verify.
-			return Verdict{Check: "robot", Note: "robot.check: " + msg}, false
+			// robot.check cannot read the environment or task the
+			// trajectory was planned for: the answer stays unverified.
+			v.Reasons = []string{"robot.check could not check the answer against the task: " + msg}
+			v.Hint = "Plan with robot.plan over an environment and STL task robot.check reads, and answer with its trajectory."
+			return v, true
 		}
 		v.Reasons = []string{"robot.check refused the trajectory: " + msg}
 		return v, true
@@ -429,7 +456,8 @@ func (RobotCheck) Check(ctx context.Context, t *Trace, answer string) (Verdict, 
 		} `json:"violations"`
 	}
 	if json.Unmarshal(raw, &res) != nil {
-		return Verdict{Check: "robot", Note: "robot.check: unexpected output"}, false
+		v.Reasons = []string{"robot.check returned output the check cannot read"}
+		return v, true
 	}
 	if res.Satisfied {
 		v.OK, v.Hint = true, ""

@@ -39,6 +39,32 @@ type Tool struct {
 	Fn Func
 
 	resolved *jsonschema.Resolved
+	// inputJSON is the input schema as JSON, marshalled on first use and
+	// shared by the tool's clones.
+	inputJSON *lazyJSON
+}
+
+type lazyJSON struct {
+	once sync.Once
+	b    json.RawMessage
+}
+
+// InputSchemaJSON returns the input schema as JSON ({"type":"object"}
+// when it cannot be marshalled). It is computed once per registered tool
+// and shared by its clones; callers must not modify it.
+func (t *Tool) InputSchemaJSON() json.RawMessage {
+	compute := func() json.RawMessage {
+		b, err := json.Marshal(t.InputSchema)
+		if err != nil || t.InputSchema == nil {
+			return json.RawMessage(`{"type":"object"}`)
+		}
+		return b
+	}
+	if t.inputJSON == nil {
+		return compute()
+	}
+	t.inputJSON.once.Do(func() { t.inputJSON.b = compute() })
+	return t.inputJSON.b
 }
 
 // Call validates input against the tool's input schema and calls it.
@@ -121,6 +147,7 @@ func (r *Registry) Register(t Tool) error {
 		t.Source = "builtin"
 	}
 	t.resolved = res
+	t.inputJSON = &lazyJSON{}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if _, dup := r.tools[t.Name]; dup {

@@ -223,11 +223,12 @@ R=[ # robot rows
 ("in overcooked: go to ingredient1 and then to cooking_room1", "overcooked"),
 ("overcooked: visit ingredient2, then the cooking room", "overcooked"),
 ]
-env = {"name":"tiny","bounds":[0,10,0,10],"horizon":20,"regions":[{"name":"a","kind":"room","box":[1,2,1,2]},{"name":"b","kind":"room","box":[7,8,7,8]}],"robots":[{"name":"r1","start":[5,5],"max_speed":2,"radius":0.1}]}
+# Region names are words, not letters: the translator reads "a" as the article.
+env = {"name":"tiny","bounds":[0,10,0,10],"horizon":20,"regions":[{"name":"dock","kind":"room","box":[1,2,1,2]},{"name":"shelf","kind":"room","box":[7,8,7,8]}],"robots":[{"name":"r1","start":[5,5],"max_speed":2,"radius":0.1}]}
 R_inline=[
-"go to a then b in this environment: " + json.dumps(env),
-json.dumps(env) + "\nvisit b, then a",
-"Environment: " + json.dumps(env) + ". Reach a within 10 seconds and stay away from b.",
+"go to dock then shelf in this environment: " + json.dumps(env),
+json.dumps(env) + "\nvisit shelf, then dock",
+"Environment: " + json.dumps(env) + ". Reach dock within 10 seconds and stay away from shelf.",
 ]
 # Second batch, written after the classifier without looking at its rules (a blind check): before the
 # fixes it prompted, 45/48 were routed right and 23/24 programs printed the right answer.
