@@ -329,7 +329,7 @@ func (m *multi) place(ctx context.Context, a assignment) (*PlanResult, error) {
 		for r := range R {
 			name := m.env.Robots[r].Name
 			o := plans[r].plan.order
-			out.Orders[name] = o
+			out.Orders[name] = append([]string{}, o...) // [] for a robot with no visits
 			for _, v := range o {
 				if R > 1 {
 					v = name + ":" + v
