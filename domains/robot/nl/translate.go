@@ -367,7 +367,7 @@ func Translate(env *robot.Env, instruction string) (Result, error) {
 		return Result{}, errors.New("nl: empty instruction")
 	}
 	w := newWorld(env)
-	p := &parser{src: instruction, toks: normalize(tokenize(instruction)), w: w}
+	p := &parser{src: instruction, toks: normalize(tokenize(instruction, exactNames(env))), w: w}
 	chs, unknown := p.chunks()
 	if len(unknown) > 0 {
 		var words []string
