@@ -20,7 +20,7 @@ type token struct {
 	// word written (so that it does not count as a literal region name).
 	syn bool
 	// plural is set when a plural was reduced to its singular.
-	plural     bool
+	plural bool
 	// exact is set on a region's name written exactly as in the
 	// environment and kept whole ("cooking_room1"); synonyms leave it alone.
 	exact      bool

@@ -65,7 +65,10 @@ func TestNeverBefore(t *testing.T) {
 	chip := scenario(t, "chip3")
 	wantFormula(t, chip, "reach goal2 but never enter door1 before key1.", "F goal2 & (!door1 U key1)")
 	wantFormula(t, chip, "never enter door1 before key1", "!door1 U key1")
-	wantFormula(t, chip, "do not enter door1 before reaching key1, then reach goal2", "(!door1 U key1) & F(key1 & F goal2)")
+	wantFormula(t, chip, "stay away from door1 before reaching key1", "!door1 U key1")
+	// as with "until", the key is no step of the sequence
+	wantFormula(t, chip, "do not enter door1 before reaching key1, then reach goal2", "F goal2 & (!door1 U key1)")
+	wantFormula(t, chip, "do not enter door1 until key1, then reach goal2", "F goal2 & (!door1 U key1)")
 }
 
 // TestFirstOfAll: "every room, the living room first" visits the living

@@ -693,6 +693,12 @@ func (tr *translator) clause(c *clause) error {
 		tr.guard, tr.guardFirst = nil, false
 		visits = nil
 	}
+	// "never enter X before Y", "avoid X before reaching Y": X waits for
+	// Y, as with "until"
+	if c.role == slotAvoid && len(c.lists[slotAvoid]) > 0 && len(c.lists[slotLater]) > 0 {
+		c.lists[slotUntil] = append(c.lists[slotUntil], c.lists[slotLater]...)
+		delete(c.lists, slotLater)
+	}
 	if ys := c.lists[slotUntil]; len(ys) > 0 {
 		xs := c.lists[slotAvoid]
 		if c.onlyAfter {
