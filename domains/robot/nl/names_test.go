@@ -72,12 +72,12 @@ func TestNeverBefore(t *testing.T) {
 }
 
 // TestFirstOfAll: "every room, the living room first" visits the living
-// room before any other room.
+// room before any other room (!x U living_room), not after each.
 func TestFirstOfAll(t *testing.T) {
 	env := house(t)
-	res, err := Translate(env, "go to every room, the living room first.")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Log(res.Text)
+	const want = "F kitchen & F restroom2 & F master_bedroom & F bedroom & F living_room & F exercise_room & F restroom & F dining_room" +
+		" & (!kitchen U living_room) & (!restroom2 U living_room) & (!master_bedroom U living_room) & (!bedroom U living_room)" +
+		" & (!exercise_room U living_room) & (!restroom U living_room) & (!dining_room U living_room)"
+	wantFormula(t, env, "go to every room, the living room first.", want)
+	wantFormula(t, env, "Visit every room, the living room first", want)
 }

@@ -823,6 +823,32 @@ func (tr *translator) clause(c *clause) error {
 			return err
 		}
 	}
+	// "every room, the living room first": the living room is entered
+	// before any other of the rooms (!x U living_room for each other x),
+	// not visited after them
+	if k := len(made) - 1; c.first && k > 0 && strings.HasSuffix(strings.TrimRight(strings.ToLower(text), " .,;!"), "first") {
+		last := made[k]
+		for _, s := range made[:k] {
+			if !s.all || len(last.idx) == 0 || !subset(last.idx, s.idx) || sameSet(last.idx, s.idx) {
+				continue
+			}
+			var rest []int
+			for _, i := range s.idx {
+				if !slices.Contains(last.idx, i) {
+					rest = append(rest, i)
+				}
+			}
+			if last.all {
+				for _, y := range last.idx {
+					tr.addUntils(rest, []int{y}, text)
+				}
+			} else {
+				tr.addUntils(rest, last.idx, text)
+			}
+			made = made[:k]
+			break
+		}
+	}
 	if c.anyOrder && len(made) > 1 {
 		merged := &step{robot: c.robot, all: true, text: text}
 		for _, s := range made {
@@ -936,6 +962,15 @@ func (tr *translator) clause(c *clause) error {
 		}
 	}
 	return nil
+}
+
+func subset(a, b []int) bool {
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
 }
 
 func sameSet(a, b []int) bool {
