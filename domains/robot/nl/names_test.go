@@ -1,6 +1,7 @@
 package nl
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/plankit/plankit/domains/robot"
@@ -48,6 +49,12 @@ func TestArticleNamedRegion(t *testing.T) {
 	wantFormula(t, env, "visit a, an and b", "F(a & F(an & F b))")
 	wantFormula(t, env, "go to a room", "F(a | b | an)")
 	wantFormula(t, env, "avoid a and go to b", "F b & G !a")
+	// "a b": region a then b, or the article and b; never b alone
+	_, err = Translate(env, "go to a b")
+	if !errors.Is(err, ErrAmbiguous) {
+		t.Fatalf("go to a b: want ambiguous, got %v", err)
+	}
+	oneLine(t, err)
 }
 
 // TestExactNames: a region's exact name is always a name, whatever its

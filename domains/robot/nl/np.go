@@ -163,6 +163,9 @@ type parser struct {
 	src  string
 	toks []token
 	w    *world
+	// ambiguous: a region named like an article followed by another
+	// region's exact name ("go to a b"), which neither reading settles
+	ambiguous string
 }
 
 func (p *parser) word(i int) string {
@@ -358,11 +361,16 @@ func (p *parser) nounPhrase(i int, allowExcept bool) (*nounPhrase, int, bool) {
 	// a region named like a determiner ("a", "an", "all") is a name when
 	// what follows it is no noun phrase: "go to a then b"
 	if p.nameLike(j) {
-		if _, _, ok := p.nounPhrase(j+1, allowExcept); !ok {
+		next, _, ok := p.nounPhrase(j+1, allowExcept)
+		if !ok {
 			if h, lit, pl, k := p.head(j); h != nil {
 				np.head, np.literal, np.plural = h, lit, pl
 				return p.postModifiers(np, i, k, allowExcept)
 			}
+		}
+		if ok && p.ambiguous == "" && next.literal && next.quant == "" && !next.definite && !next.indefinite &&
+			len(next.colours) == 0 && p.w.isPlaceHead(strings.Join(next.head, " ")) {
+			p.ambiguous = p.text(j, j+1) + " " + next.text
 		}
 	}
 	switch w := p.word(j); w {

@@ -369,6 +369,9 @@ func Translate(env *robot.Env, instruction string) (Result, error) {
 	w := newWorld(env)
 	p := &parser{src: instruction, toks: normalize(tokenize(instruction, exactNames(env))), w: w}
 	chs, unknown := p.chunks()
+	if p.ambiguous != "" {
+		return Result{}, fmt.Errorf("%w: %q: %q is a region and an article here; name one region per phrase", ErrAmbiguous, p.ambiguous, strings.Fields(p.ambiguous)[0])
+	}
 	if len(unknown) > 0 {
 		var words []string
 		for _, u := range unknown {
