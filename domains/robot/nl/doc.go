@@ -14,7 +14,8 @@
 //     as in the environment is always one name (cooking_room1, and
 //     r2.goal1 for robot r2 in goal1); a region named like an article or
 //     quantifier ("a", "all") is that region where no noun phrase follows
-//     ("go to a then b"), else the word is the article ("a room");
+//     ("go to a then b"), else the word is the article ("a room"); before
+//     another region's exact name ("go to a b") it is ambiguous;
 //   - kind, function or group: keys, the goals, the charging station;
 //   - synonym: restroom/bathroom/washroom/lavatory/toilet, bedroom/sleeping
 //     room/sleeping quarters/boudoir, kitchen/culinary space/cookery/room for
