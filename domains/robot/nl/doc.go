@@ -10,7 +10,12 @@
 //
 // A noun phrase names regions by
 //
-//   - name: key1, living room, living_room, key 1;
+//   - name: key1, living room, living_room, key 1; a name written exactly
+//     as in the environment is always one name (cooking_room1, and
+//     r2.goal1 for robot r2 in goal1); a region named like an article or
+//     quantifier ("a", "all") is that region where no noun phrase follows
+//     ("go to a then b"), else the word is the article ("a room"); before
+//     another region's exact name ("go to a b") it is ambiguous;
 //   - kind, function or group: keys, the goals, the charging station;
 //   - synonym: restroom/bathroom/washroom/lavatory/toilet, bedroom/sleeping
 //     room/sleeping quarters/boudoir, kitchen/culinary space/cookery/room for
@@ -64,7 +69,9 @@
 //	go to A and stay there (no duration)        F G a
 //	conclude your exploration in A              A is the last step of the sequence
 //	before X, visit Y (first)                   !x U y for every region x of X
-//	do not enter X until Y; X only after Y      !x U y
+//	do not enter X until Y; X only after Y;     !x U y
+//	  never enter X before Y
+//	every X, the Y first                        F x ... & !x U y for every other x of X
 //	visit A before B; go to B after A           !b U a & F b
 //	reach the key first to open the door;       !door U key, pairing each door with the key
 //	  each door only after its key                 that opens it (functions "opens door1" /

@@ -1,10 +1,13 @@
 package nl
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/plankit/plankit/domains/robot"
 )
 
 // token is a word, a number or a punctuation mark of the instruction.
@@ -17,7 +20,10 @@ type token struct {
 	// word written (so that it does not count as a literal region name).
 	syn bool
 	// plural is set when a plural was reduced to its singular.
-	plural     bool
+	plural bool
+	// exact is set on a region's name written exactly as in the
+	// environment and kept whole ("cooking_room1"); synonyms leave it alone.
+	exact      bool
 	start, end int // byte span in the instruction
 }
 
@@ -26,12 +32,26 @@ const maxInput = 4000
 
 // tokenize splits s into tokens: words (letters, digits, apostrophes),
 // numbers, and punctuation (',' for , : and '.' for . ; !, and '?'). Hyphens and
-// underscores separate words; contractions are expanded.
-func tokenize(s string) []token {
+// underscores separate words; contractions are expanded. A word written
+// exactly as one of names (lower case, longest first) stays one token
+// however it is spelt: "cooking_room1"; a robot-qualified name
+// "r2.goal1" (robot and region of names joined by ".") becomes the
+// robot's token followed by the region's.
+func tokenize(s string, names []qualName) []token {
 	var out []token
 	i := 0
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if isWordRune(r) && (i == 0 || s[i-1] != '_') {
+			if q, ok := nameAt(s, i, names); ok {
+				if q.robot != "" {
+					out = append(out, token{w: q.robot, exact: true, start: i, end: i + len(q.robot)})
+				}
+				out = append(out, token{w: q.region, exact: true, start: i + len(q.text) - len(q.region), end: i + len(q.text)})
+				i += len(q.text)
+				continue
+			}
+		}
 		switch {
 		case r == ',' || r == ':':
 			out = append(out, token{w: ",", punct: true, start: i, end: i + size})
@@ -63,6 +83,54 @@ func tokenize(s string) []token {
 		}
 	}
 	return out
+}
+
+// qualName is a name tokenize keeps whole: a region's name, or a robot's
+// and a region's joined by ".".
+type qualName struct {
+	text          string // lower case, as written
+	robot, region string // lower case
+}
+
+// exactNames lists the names tokenize must keep whole: region names that
+// the word splitting would break (with '_', '-' or '.') and every
+// robot-qualified region name, longest first.
+func exactNames(env *robot.Env) []qualName {
+	var out []qualName
+	for _, r := range env.Regions {
+		n := strings.ToLower(r.Name)
+		if strings.ContainsAny(n, "_-.") {
+			out = append(out, qualName{text: n, region: n})
+		}
+		for _, rb := range env.Robots {
+			rn := strings.ToLower(rb.Name)
+			out = append(out, qualName{text: rn + "." + n, robot: rn, region: n})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b qualName) int { return len(b.text) - len(a.text) })
+	return out
+}
+
+// nameAt finds the longest of names written at s[i:] and ending a word.
+func nameAt(s string, i int, names []qualName) (qualName, bool) {
+	for _, q := range names {
+		e := i + len(q.text)
+		if e > len(s) || !strings.EqualFold(s[i:e], q.text) {
+			continue
+		}
+		if e < len(s) {
+			r, _ := utf8.DecodeRuneInString(s[e:])
+			if isWordRune(r) || r == '_' || r == '-' || r == '.' && e+1 < len(s) && isWordByte(s[e+1]) {
+				continue
+			}
+		}
+		return q, true
+	}
+	return qualName{}, false
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '_'
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -157,7 +225,7 @@ func normalize(toks []token) []token {
 
 func allWords(ts []token) bool {
 	for _, t := range ts {
-		if t.punct || t.isNum {
+		if t.punct || t.isNum || t.exact {
 			return false
 		}
 	}

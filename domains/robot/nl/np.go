@@ -163,6 +163,9 @@ type parser struct {
 	src  string
 	toks []token
 	w    *world
+	// ambiguous: a region named like an article followed by another
+	// region's exact name ("go to a b"), which neither reading settles
+	ambiguous string
 }
 
 func (p *parser) word(i int) string {
@@ -355,6 +358,21 @@ func (p *parser) phraseAt(i int, table map[string]int) int {
 func (p *parser) nounPhrase(i int, allowExcept bool) (*nounPhrase, int, bool) {
 	np := &nounPhrase{}
 	j := i
+	// a region named like a determiner ("a", "an", "all") is a name when
+	// what follows it is no noun phrase: "go to a then b"
+	if p.nameLike(j) {
+		next, _, ok := p.nounPhrase(j+1, allowExcept)
+		if !ok {
+			if h, lit, pl, k := p.head(j); h != nil {
+				np.head, np.literal, np.plural = h, lit, pl
+				return p.postModifiers(np, i, k, allowExcept)
+			}
+		}
+		if ok && p.ambiguous == "" && next.literal && next.quant == "" && !next.definite && !next.indefinite &&
+			len(next.colours) == 0 && p.w.isPlaceHead(strings.Join(next.head, " ")) {
+			p.ambiguous = p.text(j, j+1) + " " + next.text
+		}
+	}
 	switch w := p.word(j); w {
 	case "all", "every", "each", "both", "any", "some", "either", "one":
 		np.quant = w
@@ -443,7 +461,35 @@ func (p *parser) nounPhrase(i int, allowExcept bool) (*nounPhrase, int, bool) {
 	} else {
 		np.generic = true
 	}
-	// post-modifiers
+	return p.postModifiers(np, i, j, allowExcept)
+}
+
+// nameLike reports whether the word at i is a function word that starts
+// a noun phrase (an article, determiner or quantifier) and also the exact
+// name of a region.
+func (p *parser) nameLike(i int) bool {
+	if i >= len(p.toks) || p.toks[i].punct || p.toks[i].syn {
+		return false
+	}
+	w := p.toks[i].w
+	switch w {
+	case "a", "an", "all", "every", "each", "both", "any", "some", "either", "one":
+	default:
+		if !dets[w] {
+			return false
+		}
+	}
+	for _, pl := range p.w.places {
+		if strings.ToLower(pl.name) == w {
+			return true
+		}
+	}
+	return false
+}
+
+// postModifiers reads what follows a noun phrase's head at j: colours,
+// relative clauses, exceptions.
+func (p *parser) postModifiers(np *nounPhrase, i, j int, allowExcept bool) (*nounPhrase, int, bool) {
 	for {
 		k := j
 		comma := false

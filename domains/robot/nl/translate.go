@@ -367,8 +367,11 @@ func Translate(env *robot.Env, instruction string) (Result, error) {
 		return Result{}, errors.New("nl: empty instruction")
 	}
 	w := newWorld(env)
-	p := &parser{src: instruction, toks: normalize(tokenize(instruction)), w: w}
+	p := &parser{src: instruction, toks: normalize(tokenize(instruction, exactNames(env))), w: w}
 	chs, unknown := p.chunks()
+	if p.ambiguous != "" {
+		return Result{}, fmt.Errorf("%w: %q: %q is a region and an article here; name one region per phrase", ErrAmbiguous, p.ambiguous, strings.Fields(p.ambiguous)[0])
+	}
 	if len(unknown) > 0 {
 		var words []string
 		for _, u := range unknown {
@@ -693,6 +696,12 @@ func (tr *translator) clause(c *clause) error {
 		tr.guard, tr.guardFirst = nil, false
 		visits = nil
 	}
+	// "never enter X before Y", "avoid X before reaching Y": X waits for
+	// Y, as with "until"
+	if c.role == slotAvoid && len(c.lists[slotAvoid]) > 0 && len(c.lists[slotLater]) > 0 {
+		c.lists[slotUntil] = append(c.lists[slotUntil], c.lists[slotLater]...)
+		delete(c.lists, slotLater)
+	}
 	if ys := c.lists[slotUntil]; len(ys) > 0 {
 		xs := c.lists[slotAvoid]
 		if c.onlyAfter {
@@ -817,6 +826,32 @@ func (tr *translator) clause(c *clause) error {
 			return err
 		}
 	}
+	// "every room, the living room first": the living room is entered
+	// before any other of the rooms (!x U living_room for each other x),
+	// not visited after them
+	if k := len(made) - 1; c.first && k > 0 && strings.HasSuffix(strings.TrimRight(strings.ToLower(text), " .,;!"), "first") {
+		last := made[k]
+		for _, s := range made[:k] {
+			if !s.all || len(last.idx) == 0 || !subset(last.idx, s.idx) || sameSet(last.idx, s.idx) {
+				continue
+			}
+			var rest []int
+			for _, i := range s.idx {
+				if !slices.Contains(last.idx, i) {
+					rest = append(rest, i)
+				}
+			}
+			if last.all {
+				for _, y := range last.idx {
+					tr.addUntils(rest, []int{y}, text)
+				}
+			} else {
+				tr.addUntils(rest, last.idx, text)
+			}
+			made = made[:k]
+			break
+		}
+	}
 	if c.anyOrder && len(made) > 1 {
 		merged := &step{robot: c.robot, all: true, text: text}
 		for _, s := range made {
@@ -930,6 +965,15 @@ func (tr *translator) clause(c *clause) error {
 		}
 	}
 	return nil
+}
+
+func subset(a, b []int) bool {
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
 }
 
 func sameSet(a, b []int) bool {
