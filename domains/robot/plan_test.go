@@ -264,3 +264,49 @@ func TestWaitAt(t *testing.T) {
 		t.Fatal("waitAt changed its input or added a zero wait")
 	}
 }
+
+// A robot with an enormous max_speed travels in less time than a float64
+// can add to the clock: waypoint times must still increase (found in
+// review: max_speed 1e308 gave "waypoint 3: time 0.002 is not after the
+// previous time 0.002" from the checker instead of a plan).
+func TestPlanHugeSpeed(t *testing.T) {
+	for _, speed := range []float64{1e12, 1e100, 1e308} {
+		env, err := Scenario("houseworld")
+		if err != nil {
+			t.Fatal(err)
+		}
+		env.Robots[0].MaxSpeed = speed
+		for _, spec := range []string{"F kitchen & F bedroom", "F(kitchen & F[0,1] bedroom) & G !living_room"} {
+			f, err := stl.Parse(spec)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := Plan(context.Background(), env, f, PlanOptions{})
+			if err != nil {
+				t.Fatalf("max_speed %g, %s: %v", speed, spec, err)
+			}
+			if !res.Check.Satisfied || !(res.Check.Robustness > 0) {
+				t.Fatalf("max_speed %g, %s: plan not verified: %+v", speed, spec, res.Check)
+			}
+		}
+	}
+}
+
+// The same with several robots, whose paths are shifted by waits.
+func TestPlanHugeSpeedMulti(t *testing.T) {
+	env, err := Scenario("wall")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range env.Robots {
+		env.Robots[i].MaxSpeed = 1e300
+	}
+	f := readSpec(t, "wall.stl")
+	res, err := Plan(context.Background(), env, f, PlanOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Check.Satisfied || !(res.Check.Robustness > 0) {
+		t.Fatalf("plan not verified: %+v", res.Check)
+	}
+}

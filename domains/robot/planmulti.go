@@ -581,7 +581,7 @@ func (m *multi) repark(ctx context.Context, k int, mp *memoPlan, placed []stl.Pa
 			if d < 1e-12 {
 				continue
 			}
-			t += d / p.speed
+			t = advance(t, d, p.speed)
 			out = append(out, stl.Waypoint{X: sp.Points[i].X, Y: sp.Points[i].Y, T: t})
 		}
 		// Keep the original end time (waits) if it was later.
@@ -644,7 +644,7 @@ func (m *multi) home(ctx context.Context, k int, mp *memoPlan) stl.Path {
 		if d < 1e-12 {
 			continue
 		}
-		t += d / p.speed
+		t = advance(t, d, p.speed)
 		out = append(out, stl.Waypoint{X: sp.Points[i].X, Y: sp.Points[i].Y, T: t})
 	}
 	return out

@@ -468,7 +468,7 @@ func (p *robotPlanner) move(st *searchState, l leg, earliest float64) (*trail, f
 		if d < 1e-12 {
 			continue
 		}
-		t += d / p.speed
+		t = advance(t, d, p.speed)
 		piece.wps = append(piece.wps, stl.Waypoint{X: l.pts[i].X, Y: l.pts[i].Y, T: t})
 	}
 	if t < earliest {
@@ -488,6 +488,20 @@ func (p *robotPlanner) move(st *searchState, l leg, earliest float64) (*trail, f
 	}
 	piece.n = st.trail.n + len(piece.wps)
 	return piece, t
+}
+
+// minLegTime is the least time a planned segment takes. Without it a
+// huge max_speed makes d/speed vanish against the clock (or against a
+// later shift of the whole path by a wait), and two waypoints share a
+// time. It stays above the float64 resolution of any time up to twice
+// the largest horizon (1e9), so shifted waypoints stay apart too.
+const minLegTime = 1e-6
+
+// advance is the clock after travelling d at speed from time t, at
+// least minLegTime later: slower than speed when the leg is that short,
+// never faster.
+func advance(t, d, speed float64) float64 {
+	return t + math.Max(d/speed, minLegTime)
 }
 
 // dwell adds a stay of d at the end of the trail.
