@@ -78,6 +78,12 @@ func TestTranslateErrors(t *testing.T) {
 		{"Before entering the kitchen.", ErrUnsupported, "Before entering the kitchen"},
 		{"Go to the kitchen within 5 seconds and the bedroom.", ErrUnsupported, "deadline"},
 		{"Please.", ErrUnsupported, "nothing"},
+		// a time after "after" is a lower bound, not a deadline (review:
+		// "after 5 seconds" was read as F[0,5])
+		{"Go to the kitchen after 5 seconds.", ErrUnsupported, "after 5 seconds"},
+		{"Once 10 seconds have passed, visit the bedroom.", ErrUnsupported, "Once 10 seconds"},
+		{"Visit the bedroom, but only after 3 seconds.", ErrUnsupported, "only after 3 seconds"},
+		{"Go to the kitchen not before 2 minutes.", ErrUnsupported, "not before 2 minutes"},
 		{"Heading towards the kitchen? Visit the bedroom.", ErrUnsupported, "question"},
 		{"Visit every room, returning to the living room before the next room.", ErrUnsupported, "the next room"},
 		{strings.Repeat("Visit all rooms, then ", 9) + "all rooms.", ErrUnsupported, "more than 20000 nodes"},

@@ -166,6 +166,9 @@ type parser struct {
 	// ambiguous: a region named like an article followed by another
 	// region's exact name ("go to a b"), which neither reading settles
 	ambiguous string
+	// lowerBound: a time after "after", "once" or "not before" ("after 5
+	// seconds"), a lower time bound the translator does not express
+	lowerBound string
 }
 
 func (p *parser) word(i int) string {

@@ -101,6 +101,17 @@ func (p *parser) chunks() ([]chunk, []string) {
 			i++
 			continue
 		}
+		// "after 5 seconds", "only after 3 s": a lower time bound, which
+		// is refused rather than read as a deadline or a stay
+		if n, c := p.cueAt(i); (c == cueAfter || c == cueOnlyAfter) && p.isNum(i+n) && p.lowerBound == "" {
+			if u, _ := p.timeUnit(i + n + 1); u > 0 {
+				from := i
+				if c == cueAfter && i > 0 && p.word(i-1) == "only" {
+					from = i - 1
+				}
+				p.lowerBound = p.text(from, i+n+1+u)
+			}
+		}
 		// times: "for at least 5 seconds", "within 10 s", "5 seconds"
 		if n, c := p.cueAt(i); (c == cueWithin || c == cueFor) && p.isNum(i+n) {
 			u, v := p.timeUnit(i + n + 1)
@@ -371,6 +382,9 @@ func Translate(env *robot.Env, instruction string) (Result, error) {
 	chs, unknown := p.chunks()
 	if p.ambiguous != "" {
 		return Result{}, fmt.Errorf("%w: %q: %q is a region and an article here; name one region per phrase", ErrAmbiguous, p.ambiguous, strings.Fields(p.ambiguous)[0])
+	}
+	if p.lowerBound != "" {
+		return Result{}, fmt.Errorf("%w: %q: a lower time bound (not before a time) is not supported; give a deadline (within N seconds) or a stay (for N seconds)", ErrUnsupported, p.lowerBound)
 	}
 	if len(unknown) > 0 {
 		var words []string
