@@ -84,6 +84,16 @@ func TestTranslateErrors(t *testing.T) {
 		{"Once 10 seconds have passed, visit the bedroom.", ErrUnsupported, "Once 10 seconds"},
 		{"Visit the bedroom, but only after 3 seconds.", ErrUnsupported, "only after 3 seconds"},
 		{"Go to the kitchen not before 2 minutes.", ErrUnsupported, "not before 2 minutes"},
+		// conditions are refused, not read as visits (review: "if you go
+		// to the bedroom, go to the dining room within 3 seconds" gave
+		// F(bedroom & F[0,3] dining_room), and "go to the dining room if
+		// you visit the kitchen" gave F(dining_room & F kitchen))
+		{"If you go to the bedroom, go to the dining room within 3 seconds.", ErrUnsupported, `"If"`},
+		{"Whenever you enter the bedroom, go to the dining room within 3 seconds.", ErrUnsupported, `"Whenever"`},
+		{"Go to the dining room if you visit the kitchen.", ErrUnsupported, `"if"`},
+		{"If you enter the kitchen, never enter the bedroom.", ErrUnsupported, "conditions"},
+		{"Every time you visit the bedroom, visit the kitchen within 5 seconds.", ErrUnsupported, `"Every time"`},
+		{"Go to the kitchen unless you visit the bedroom.", ErrUnsupported, `"unless"`},
 		{"Heading towards the kitchen? Visit the bedroom.", ErrUnsupported, "question"},
 		{"Visit every room, returning to the living room before the next room.", ErrUnsupported, "the next room"},
 		{strings.Repeat("Visit all rooms, then ", 9) + "all rooms.", ErrUnsupported, "more than 20000 nodes"},

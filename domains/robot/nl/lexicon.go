@@ -201,6 +201,7 @@ const (
 	cueFiller        // words that carry no meaning here
 	cueNextRoom      // "the next room": a visit between every two others (not expressible)
 	cueBack          // back, again: a place visited once more
+	cueCond          // if, whenever: a condition, which is refused (not read as a visit)
 )
 
 // cues are the cue phrases; the longest phrase at a position wins.
@@ -282,6 +283,8 @@ func init() {
 		"to start with", "at first", "ahead", "beforehand", "in advance", "earlier", "to begin")
 	addCues(cueBefore, "before", "prior to", "ahead of")
 	addCues(cueAfter, "after", "once")
+	addCues(cueCond, "if", "only if", "whenever", "every time", "each time", "in case", "unless", "provided",
+		"provided that", "as long as")
 	addCues(cueUntil, "until", "till", "up until", "until after")
 	addCues(cueOnlyAfter, "only after", "only once", "not before")
 	addCues(cuePurpose, "to open", "to unlock", "in order to open", "in order to unlock",
@@ -311,7 +314,7 @@ func init() {
 		"always", "all times", "at all times", "whole", "entire", "time", "however", "though",
 		"although", "for example", "for instance", "e.g", "eg", "example", "instance", "like",
 		"contact", "also remember", "let us", "let", "go ahead", "okay", "ok", "then please",
-		"being careful", "making sure", "which", "who", "where", "when", "whenever", "if", "what",
+		"being careful", "making sure", "which", "who", "where", "when", "what",
 		"everything", "anything", "thing", "things", "task", "mission", "job", "doing", "done",
 		"able", "allowed", "permitted", "supposed", "required", "expected", "want", "wants",
 		"like to", "would like", "i want", "we want", "goal is", "point", "trip to",

@@ -169,6 +169,9 @@ type parser struct {
 	// lowerBound: a time after "after", "once" or "not before" ("after 5
 	// seconds"), a lower time bound the translator does not express
 	lowerBound string
+	// conditional: "if", "whenever", ...: a condition the translator does
+	// not express (reading its clause as a visit would oblige it)
+	conditional string
 }
 
 func (p *parser) word(i int) string {

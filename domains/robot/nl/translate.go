@@ -152,8 +152,11 @@ func (p *parser) chunks() ([]chunk, []string) {
 				continue
 			}
 		}
+		if c == cueCond && p.conditional == "" {
+			p.conditional = p.text(i, i+n)
+		}
 		if n > 0 {
-			if c != cueFiller && c != cueWithin && c != cueFor {
+			if c != cueFiller && c != cueWithin && c != cueFor && c != cueCond {
 				out = append(out, chunk{kind: chCue, cue: c, text: p.text(i, i+n)})
 			}
 			i += n
@@ -382,6 +385,9 @@ func Translate(env *robot.Env, instruction string) (Result, error) {
 	chs, unknown := p.chunks()
 	if p.ambiguous != "" {
 		return Result{}, fmt.Errorf("%w: %q: %q is a region and an article here; name one region per phrase", ErrAmbiguous, p.ambiguous, strings.Fields(p.ambiguous)[0])
+	}
+	if p.conditional != "" {
+		return Result{}, fmt.Errorf("%w: %q: conditions are not supported; for \"whenever in A, reach B within N seconds\" write the STL G(A -> F[0,N] B)", ErrUnsupported, p.conditional)
 	}
 	if p.lowerBound != "" {
 		return Result{}, fmt.Errorf("%w: %q: a lower time bound (not before a time) is not supported; give a deadline (within N seconds) or a stay (for N seconds)", ErrUnsupported, p.lowerBound)
