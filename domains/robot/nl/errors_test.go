@@ -94,6 +94,11 @@ func TestTranslateErrors(t *testing.T) {
 		{"If you enter the kitchen, never enter the bedroom.", ErrUnsupported, "conditions"},
 		{"Every time you visit the bedroom, visit the kitchen within 5 seconds.", ErrUnsupported, `"Every time"`},
 		{"Go to the kitchen unless you visit the bedroom.", ErrUnsupported, `"unless"`},
+		// an exception that excludes nothing means "keep out" (review:
+		// "go to the kitchen but not the bedroom" gave F kitchen)
+		{"Go to the kitchen but not the bedroom.", ErrUnsupported, "excludes nothing"},
+		{"Go to the kitchen and not the bedroom.", ErrUnsupported, "bedroom"},
+		{"Go to the yellow bathroom and not the red one.", ErrUnsupported, "restroom2"},
 		{"Heading towards the kitchen? Visit the bedroom.", ErrUnsupported, "question"},
 		{"Visit every room, returning to the living room before the next room.", ErrUnsupported, "the next room"},
 		{strings.Repeat("Visit all rooms, then ", 9) + "all rooms.", ErrUnsupported, "more than 20000 nodes"},

@@ -936,7 +936,13 @@ func (w *world) resolve(np *nounPhrase, exclude []int) (resolved, error) {
 		if err != nil {
 			return resolved{}, err
 		}
+		n := len(cands)
 		cands = slices.DeleteFunc(cands, func(i int) bool { return slices.Contains(r.idx, i) })
+		if len(cands) == n && len(r.idx) > 0 {
+			// "visit goal1 but not goal2": the exception excludes nothing,
+			// so the speaker means to keep out of it, which is not read here
+			return resolved{}, fmt.Errorf("%w: %q: %s is not among the places named before it, so the exception excludes nothing; to keep out of it, say \"and never enter %s\"", ErrUnsupported, np.text, w.names(r.idx), ex.text)
+		}
 		why = append(why, "except "+w.names(r.idx))
 	}
 	if np.other && len(exclude) > 0 {
