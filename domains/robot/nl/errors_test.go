@@ -97,6 +97,12 @@ func TestTranslateErrors(t *testing.T) {
 		// an exception that excludes nothing means "keep out" (review:
 		// "go to the kitchen but not the bedroom" gave F kitchen)
 		{"Go to the kitchen but not the bedroom.", ErrUnsupported, "excludes nothing"},
+		// keeping out only after another visit (review: these gave
+		// F bedroom & G !kitchen, obliging the bedroom and keeping out of
+		// the kitchen before it too)
+		{"Never visit the kitchen after the bedroom.", ErrUnsupported, "only after another"},
+		{"Don't enter the kitchen after the bedroom.", ErrUnsupported, "only after another"},
+		{"Avoid the kitchen after visiting the bedroom.", ErrUnsupported, "only after another"},
 		{"Go to the kitchen and not the bedroom.", ErrUnsupported, "bedroom"},
 		{"Go to the yellow bathroom and not the red one.", ErrUnsupported, "restroom2"},
 		{"Heading towards the kitchen? Visit the bedroom.", ErrUnsupported, "question"},

@@ -722,6 +722,12 @@ func (tr *translator) clause(c *clause) error {
 		c.lists[slotUntil] = append(c.lists[slotUntil], c.lists[slotLater]...)
 		delete(c.lists, slotLater)
 	}
+	// "never visit X after Y", "avoid X after visiting Y": keeping out
+	// only after Y is not read here (G !X would also keep out before Y,
+	// and F Y would oblige Y)
+	if len(c.lists[slotAvoid]) > 0 && len(c.lists[slotEarlier]) > 0 {
+		return fmt.Errorf("%w: %q: keeping out of a place only after another is reached is not supported; say \"never enter X\" to keep out for the whole task, or write the STL F(Y & G !X)", ErrUnsupported, text)
+	}
 	if ys := c.lists[slotUntil]; len(ys) > 0 {
 		xs := c.lists[slotAvoid]
 		if c.onlyAfter {
