@@ -101,6 +101,11 @@ func TestTranslateErrors(t *testing.T) {
 		// F bedroom & G !kitchen, obliging the bedroom and keeping out of
 		// the kitchen before it too)
 		{"Never visit the kitchen after the bedroom.", ErrUnsupported, "only after another"},
+		// two orderings in one clause (review: the first gave
+		// F kitchen & (!kitchen U bedroom), dropping "before the dining
+		// room"; the second ordered the dining room after the bathroom)
+		{"Visit the kitchen before the dining room and after the bedroom.", ErrUnsupported, "a second"},
+		{"Go to the kitchen after the bedroom and the dining room after the master bedroom.", ErrUnsupported, "a second"},
 		{"Don't enter the kitchen after the bedroom.", ErrUnsupported, "only after another"},
 		{"Avoid the kitchen after visiting the bedroom.", ErrUnsupported, "only after another"},
 		{"Go to the kitchen and not the bedroom.", ErrUnsupported, "bedroom"},

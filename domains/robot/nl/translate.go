@@ -520,6 +520,22 @@ func (tr *translator) run(chs []chunk) error {
 				c.lead = ch.cue
 				break
 			}
+			if c.cur == slotEarlier || c.cur == slotLater {
+				// "X before Y and after Z", "door1 after key1 and door2
+				// after key2": which places the second one orders is not
+				// settled here
+				n := 0
+				for _, l := range c.lists[c.cur] {
+					n += len(l.items)
+				}
+				if opposite := (ch.cue == cueBefore) != (c.cur == slotLater); opposite || n > 1 {
+					from := c.from
+					if from < 0 {
+						from = ch.from
+					}
+					return fmt.Errorf("%w: %q: a second %q in one clause; give each ordering its own sentence", ErrUnsupported, tr.src[from:ch.to], ch.text)
+				}
+			}
 			if ch.cue == cueBefore {
 				c.cur = slotLater
 			} else {
