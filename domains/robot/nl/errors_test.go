@@ -84,6 +84,12 @@ func TestTranslateErrors(t *testing.T) {
 		{"Once 10 seconds have passed, visit the bedroom.", ErrUnsupported, "Once 10 seconds"},
 		{"Visit the bedroom, but only after 3 seconds.", ErrUnsupported, "only after 3 seconds"},
 		{"Go to the kitchen not before 2 minutes.", ErrUnsupported, "not before 2 minutes"},
+		{"Go to the kitchen 5 seconds later.", ErrUnsupported, "5 seconds later"},
+		{"Reach the kitchen 5 seconds from now.", ErrUnsupported, "5 seconds from now"},
+		{"Reach the kitchen at least 5 seconds from now.", ErrUnsupported, "5 seconds from now"},
+		// a keep-out for a while (review: its time was dropped, G !kitchen)
+		{"Avoid the kitchen for 5 seconds.", ErrUnsupported, "limited time"},
+		{"Go to the bedroom and never enter the kitchen for 10 seconds.", ErrUnsupported, "limited time"},
 		// conditions are refused, not read as visits (review: "if you go
 		// to the bedroom, go to the dining room within 3 seconds" gave
 		// F(bedroom & F[0,3] dining_room), and "go to the dining room if

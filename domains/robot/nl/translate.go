@@ -82,6 +82,11 @@ type chunk struct {
 	from, to int    // byte span in the instruction
 }
 
+// laterWords after a bare time make it a point or a lower bound ("5
+// seconds from now").
+var laterWords = map[string]int{"later": 1, "from now": 2, "from the start": 3, "from the beginning": 3,
+	"have passed": 2, "have elapsed": 2, "has passed": 2, "has elapsed": 2}
+
 // chunks splits the tokens into cue phrases, noun phrases and times, and
 // collects the words that are none of these.
 func (p *parser) chunks() ([]chunk, []string) {
@@ -115,6 +120,9 @@ func (p *parser) chunks() ([]chunk, []string) {
 		// times: "for at least 5 seconds", "within 10 s", "5 seconds"
 		if n, c := p.cueAt(i); (c == cueWithin || c == cueFor) && p.isNum(i+n) {
 			u, v := p.timeUnit(i + n + 1)
+			if k := p.phraseAt(i+n+1+u, laterWords); k > 0 && u > 0 && c == cueFor && p.lowerBound == "" {
+				p.lowerBound = p.text(i, i+n+1+u+k) // "at least 5 seconds from now"
+			}
 			if u > 0 || c == cueFor {
 				if u == 0 {
 					v = 1
@@ -125,6 +133,13 @@ func (p *parser) chunks() ([]chunk, []string) {
 			}
 		}
 		if t.isNum {
+			if u, _ := p.timeUnit(i + 1); u > 0 && p.lowerBound == "" {
+				// "5 seconds from now", "5 seconds later": a point in
+				// time, not a deadline
+				if k := p.phraseAt(i+1+u, laterWords); k > 0 {
+					p.lowerBound = p.text(i, i+1+u+k)
+				}
+			}
 			if u, v := p.timeUnit(i + 1); u > 0 {
 				out = append(out, chunk{kind: chTime, secs: t.num * v, bare: true, text: p.text(i, i+1+u)})
 				i += 1 + u
@@ -468,6 +483,11 @@ func (tr *translator) run(chs []chunk) error {
 			continue
 		case chTime:
 			v := ch.secs
+			if !ch.deadline && c.cur == slotAvoid {
+				// "avoid the kitchen for 5 seconds": a keep-out for a
+				// while, which would otherwise be dropped (G !kitchen)
+				return fmt.Errorf("%w: %q: keeping out for a limited time is not supported; \"avoid X\" keeps out for the whole task", ErrUnsupported, tr.src[max(c.from, 0):ch.to])
+			}
 			switch {
 			case ch.deadline:
 				c.deadline = &v
