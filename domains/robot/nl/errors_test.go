@@ -89,6 +89,11 @@ func TestTranslateErrors(t *testing.T) {
 		{"Reach the kitchen at least 5 seconds from now.", ErrUnsupported, "5 seconds from now"},
 		// a keep-out for a while (review: its time was dropped, G !kitchen)
 		{"Avoid the kitchen for 5 seconds.", ErrUnsupported, "limited time"},
+		// a negated stay or ending (review: "do not stay in the kitchen"
+		// gave F G kitchen, "never conclude in the kitchen" an ending there)
+		{"Do not stay in the kitchen.", ErrUnsupported, "not staying"},
+		{"Don't remain in the kitchen for 5 seconds.", ErrUnsupported, "not staying"},
+		{"Never conclude in the kitchen.", ErrUnsupported, "not ending"},
 		{"Go to the bedroom and never enter the kitchen for 10 seconds.", ErrUnsupported, "limited time"},
 		// conditions are refused, not read as visits (review: "if you go
 		// to the bedroom, go to the dining room within 3 seconds" gave
@@ -189,6 +194,35 @@ func TestEquivalenceDiscriminates(t *testing.T) {
 		}
 		if !differ {
 			t.Errorf("%s and %s not told apart by %d trajectories", f, g, len(trs))
+		}
+	}
+}
+
+// TestPassiveKeepOut: a place named before a negated or avoiding verb is
+// kept out of (review: "the kitchen must never be entered" and "the
+// kitchen should be avoided" gave F kitchen).
+func TestPassiveKeepOut(t *testing.T) {
+	env := house(t)
+	tests := []struct{ text, want string }{
+		{"The kitchen must never be entered.", "G !kitchen"},
+		{"The kitchen should not be visited.", "G !kitchen"},
+		{"The kitchen should be avoided.", "G !kitchen"},
+		{"Go to the bedroom. The kitchen must never be entered.", "F bedroom & G !kitchen"},
+		{"The kitchen and the bedroom must be visited.", "F(kitchen & F bedroom)"},
+		{"Never enter the kitchen, and stay in the bedroom for 5 seconds.", "F G[0,5] bedroom & G !kitchen"},
+	}
+	for _, tc := range tests {
+		res, err := Translate(env, tc.text)
+		if err != nil {
+			t.Errorf("%q: %v", tc.text, err)
+			continue
+		}
+		want, err := stl.Parse(tc.want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !stl.Equal(res.Formula, want) {
+			t.Errorf("%q: got %s, want %s", tc.text, res.Text, tc.want)
 		}
 	}
 }

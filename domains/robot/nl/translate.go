@@ -594,6 +594,18 @@ func (tr *translator) run(chs []chunk) error {
 			// ordering words add nothing: the order is the text's
 			c.first = true
 		case cueVisit, cueNeg, cueAvoid, cueStay, cueEnd, cueEndVisit:
+			if (ch.cue == cueNeg || ch.cue == cueAvoid) && !soft && c.role == slotNone && c.nps > 0 && !c.special() && c.cur != slotNone {
+				// "the kitchen must never be entered", "the kitchen should
+				// be avoided": the places named before the verb, with no
+				// verb of their own, are kept out (not a new clause)
+				if c.cur != slotAvoid {
+					c.lists[slotAvoid] = append(c.lists[slotAvoid], c.lists[c.cur]...)
+					delete(c.lists, c.cur)
+				}
+				c.role, c.neg, c.cur = slotAvoid, ch.cue == cueNeg, slotNone
+				c.grow(ch)
+				break
+			}
 			if c.special() && !c.splits(soft) {
 				break // "until you have been to": the verb belongs to Y
 			}
@@ -602,6 +614,10 @@ func (tr *translator) run(chs []chunk) error {
 					return err
 				}
 				c.grow(ch)
+			}
+			if c.neg && (ch.cue == cueStay || ch.cue == cueEnd) {
+				// "do not stay in the kitchen" would read as a stay
+				return fmt.Errorf("%w: %q: not staying or not ending in a place is not supported", ErrUnsupported, tr.src[max(c.from, 0):ch.to])
 			}
 			switch ch.cue {
 			case cueNeg:
