@@ -92,6 +92,12 @@ func TestTranslateErrors(t *testing.T) {
 		// a negated stay or ending (review: "do not stay in the kitchen"
 		// gave F G kitchen, "never conclude in the kitchen" an ending there)
 		{"Do not stay in the kitchen.", ErrUnsupported, "not staying"},
+		// keeping out of some of several places (review: these gave
+		// G(!restroom2 & !restroom), stricter than asked)
+		{"Avoid one of the bathrooms.", ErrUnsupported, "only some"},
+		{"Avoid at least one bathroom.", ErrUnsupported, "only some"},
+		{"Don't visit both bathrooms.", ErrUnsupported, `"not both"`},
+		{"Don't visit all the blue rooms.", ErrUnsupported, `"not all"`},
 		{"Don't remain in the kitchen for 5 seconds.", ErrUnsupported, "not staying"},
 		{"Never conclude in the kitchen.", ErrUnsupported, "not ending"},
 		{"Go to the bedroom and never enter the kitchen for 10 seconds.", ErrUnsupported, "limited time"},

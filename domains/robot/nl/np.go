@@ -133,6 +133,7 @@ type colourSpec struct {
 type nounPhrase struct {
 	text       string
 	quant      string // "", all, every, each, any, both, num, one
+	one        bool   // quantified by "one" ("one of the bathrooms")
 	count      int
 	definite   bool
 	indefinite bool
@@ -382,6 +383,7 @@ func (p *parser) nounPhrase(i int, allowExcept bool) (*nounPhrase, int, bool) {
 	switch w := p.word(j); w {
 	case "all", "every", "each", "both", "any", "some", "either", "one":
 		np.quant = w
+		np.one = w == "one"
 		if w == "some" || w == "either" || w == "one" {
 			np.quant = "any"
 		}

@@ -815,6 +815,15 @@ func (tr *translator) clause(c *clause) error {
 					continue
 				}
 				np := l.items[k]
+				if len(r.idx) > 1 && (np.one || np.quant == "num" && np.count < len(r.idx)) {
+					// "avoid one of the bathrooms" is not "avoid both"
+					return fmt.Errorf("%w: %q: keeping out of only some of %s is not supported", ErrUnsupported, np.text, tr.w.names(r.idx))
+				}
+				if len(r.idx) > 1 && c.neg && (np.quant == "both" || np.quant == "all" || np.quant == "every" || np.quant == "each") {
+					// "don't visit both bathrooms": not both, which G(!a & !b)
+					// would make stricter
+					return fmt.Errorf("%w: %q: \"not %s\" is not read here; say \"never enter any of ...\" to keep out of all of them", ErrUnsupported, np.text, np.quant)
+				}
 				tr.avoids = append(tr.avoids, avoidItem{robot: c.robot, idx: r.idx, described: np.generic || len(np.colours)+len(np.similar) > 0 || np.quant != "" || np.plural, text: np.text})
 			}
 		}
