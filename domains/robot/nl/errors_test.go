@@ -95,6 +95,11 @@ func TestTranslateErrors(t *testing.T) {
 		// keeping out of some of several places (review: these gave
 		// G(!restroom2 & !restroom), stricter than asked)
 		{"Avoid one of the bathrooms.", ErrUnsupported, "only some"},
+		// counts of visits (review: these gave F kitchen)
+		{"Visit the kitchen exactly once.", ErrUnsupported, "exactly once"},
+		{"Visit the kitchen at most once.", ErrUnsupported, "at most once"},
+		{"Visit the kitchen only once.", ErrUnsupported, "only once"},
+		{"Visit the kitchen twice.", ErrUnsupported, "twice"},
 		{"Avoid at least one bathroom.", ErrUnsupported, "only some"},
 		{"Don't visit both bathrooms.", ErrUnsupported, `"not both"`},
 		{"Don't visit all the blue rooms.", ErrUnsupported, `"not all"`},
@@ -215,6 +220,7 @@ func TestPassiveKeepOut(t *testing.T) {
 		{"The kitchen should be avoided.", "G !kitchen"},
 		{"Go to the bedroom. The kitchen must never be entered.", "F bedroom & G !kitchen"},
 		{"The kitchen and the bedroom must be visited.", "F(kitchen & F bedroom)"},
+		{"Enter the kitchen only once you have been to the bedroom.", "!kitchen U bedroom"},
 		{"Never enter the kitchen, and stay in the bedroom for 5 seconds.", "F G[0,5] bedroom & G !kitchen"},
 	}
 	for _, tc := range tests {

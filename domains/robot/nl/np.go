@@ -173,6 +173,8 @@ type parser struct {
 	// conditional: "if", "whenever", ...: a condition the translator does
 	// not express (reading its clause as a visit would oblige it)
 	conditional string
+	// counting: "exactly once", "twice": a count of visits
+	counting string
 }
 
 func (p *parser) word(i int) string {

@@ -82,6 +82,12 @@ type chunk struct {
 	from, to int    // byte span in the instruction
 }
 
+// countWords limit how often a place is entered, which STL over regions
+// does not count here.
+var countWords = map[string]int{"exactly once": 2, "at most once": 3, "just once": 2, "no more than once": 4,
+	"once only": 2, "only once": 2, "only one time": 3, "exactly one time": 3, "a single time": 3, "twice": 1,
+	"more than once": 3, "several times": 2, "multiple times": 2, "one time only": 3}
+
 // laterWords after a bare time make it a point or a lower bound ("5
 // seconds from now").
 var laterWords = map[string]int{"later": 1, "from now": 2, "from the start": 3, "from the beginning": 3,
@@ -165,6 +171,12 @@ func (p *parser) chunks() ([]chunk, []string) {
 				out = append(out, chunk{kind: chSoft, text: t.w})
 				i++
 				continue
+			}
+		}
+		if k := p.phraseAt(i, countWords); k > 0 && p.counting == "" {
+			// "only once" also starts "only once you have the key, ..."
+			if !strings.EqualFold(p.text(i, i+k), "only once") || i+k >= len(p.toks) || p.toks[i+k].punct {
+				p.counting = p.text(i, i+k)
 			}
 		}
 		if c == cueCond && p.conditional == "" {
@@ -403,6 +415,9 @@ func Translate(env *robot.Env, instruction string) (Result, error) {
 	}
 	if p.conditional != "" {
 		return Result{}, fmt.Errorf("%w: %q: conditions are not supported; for \"whenever in A, reach B within N seconds\" write the STL G(A -> F[0,N] B)", ErrUnsupported, p.conditional)
+	}
+	if p.counting != "" {
+		return Result{}, fmt.Errorf("%w: %q: how many times a place is entered is not expressed (a visit is \"at least once\")", ErrUnsupported, p.counting)
 	}
 	if p.lowerBound != "" {
 		return Result{}, fmt.Errorf("%w: %q: a lower time bound (not before a time) is not supported; give a deadline (within N seconds) or a stay (for N seconds)", ErrUnsupported, p.lowerBound)
