@@ -84,7 +84,17 @@
 // are always avoided by the checker and planner, so "do not touch the
 // walls" only adds a note. "Before the next room" (a visit between every
 // two others) and deadlines over several steps in a row cannot be stated
-// as one fixed formula here and are refused.
+// as one fixed formula here and are refused. So is what would otherwise
+// be read as something else: conditions ("if", "whenever", "every time",
+// "unless"), lower time bounds ("after 5 seconds", "5 seconds from now"),
+// keep-outs for a while or only after another visit ("avoid X for 5
+// seconds", "never visit X after Y"), keeping out of only some places
+// ("avoid one of the bathrooms", "don't visit both"), negated stays and
+// endings, counts of visits ("exactly once", "twice"), an exception that
+// excludes nothing ("the kitchen but not the bedroom") and two orderings
+// in one clause ("X before Y and after Z"). A place named before a
+// negated or avoiding verb is kept out ("the kitchen must never be
+// entered").
 //
 // # Robots
 //
