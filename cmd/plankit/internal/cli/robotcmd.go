@@ -97,6 +97,12 @@ func loadRobotEnv(f *Factory, name string) (*robot.Env, error) {
 			return robot.Scenario(name)
 		}
 	}
+	if name != "-" && !strings.ContainsAny(name, `/\.`) {
+		// "housewrld": a mistyped scenario name, not a file
+		if _, err := os.Stat(name); errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("--env: no file or embedded scenario named %q (scenarios: %s)", name, strings.Join(robot.ScenarioNames(), ", "))
+		}
+	}
 	data, err := readArg(f.IO.In, name)
 	if err != nil {
 		return nil, err

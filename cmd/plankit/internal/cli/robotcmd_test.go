@@ -63,6 +63,7 @@ func TestRobotCheckCmdErrors(t *testing.T) {
 		{[]string{"--env", env, "--traj", traj, "--prefix", "['and', 'enter(room1)'"}, ExitError, `plankit: --prefix: stl: column 23: unexpected end of input`},
 		{[]string{"--env", env, "--traj", traj, "--traj", traj}, ExitError, `robot "r1" already has a path in`},
 		{[]string{"--env", "nope.json", "--traj", traj}, ExitError, "plankit: reading nope.json: no such file or directory"},
+		{[]string{"--env", "housewrld", "--traj", traj}, ExitError, `plankit: --env: no file or embedded scenario named "housewrld" (scenarios: houseworld, chip1`},
 		{[]string{"--env", traj, "--traj", traj}, ExitError, `examples/wall.json: robot: invalid environment: robots: want an array, got an object`},
 		{[]string{"--env", env, "--traj", env}, ExitError, `wall.json: robot: invalid trajectory: unknown key "name" (want robots)`},
 	} {
