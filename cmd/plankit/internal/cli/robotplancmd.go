@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -126,6 +127,8 @@ func runRobotPlan(cmd *cobra.Command, f *Factory, opts *robotPlanOptions) error 
 		formula = tr.Formula
 	} else if formula, err = builtin.RobotSpec(env, spec, nil); err != nil {
 		return err
+	} else if formula == nil {
+		return errors.New("robot plan: the spec is empty")
 	}
 	res, err := robot.Plan(cmd.Context(), env, formula, robot.PlanOptions{Margin: opts.Margin, Separation: opts.Sep})
 	switch {
@@ -139,10 +142,15 @@ func runRobotPlan(cmd *cobra.Command, f *Factory, opts *robotPlanOptions) error 
 	if err != nil {
 		return err
 	}
+	// Render everything first, then write; if a write fails, the files
+	// this command already wrote are removed (no partial output set).
+	type output struct {
+		name string
+		data []byte
+	}
+	var outs []output
 	if opts.Out != "" {
-		if err := writeFileAtomic(opts.Out, append(data, '\n')); err != nil {
-			return err
-		}
+		outs = append(outs, output{opts.Out, append(data, '\n')})
 	}
 	var pictures []string
 	for _, p := range []struct{ name, format string }{{opts.SVG, "svg"}, {opts.PNG, "png"}} {
@@ -153,10 +161,16 @@ func runRobotPlan(cmd *cobra.Command, f *Factory, opts *robotPlanOptions) error 
 		if err := robot.Render(&buf, env, res.Trajectory, robot.RenderOptions{Format: p.format, Subtitle: formula.String()}); err != nil {
 			return err
 		}
-		if err := writeFileAtomic(p.name, buf.Bytes()); err != nil {
+		outs = append(outs, output{p.name, buf.Bytes()})
+		pictures = append(pictures, p.name)
+	}
+	for i, o := range outs {
+		if err := writeFileAtomic(o.name, o.data); err != nil {
+			for _, done := range outs[:i] {
+				os.Remove(done.name)
+			}
 			return err
 		}
-		pictures = append(pictures, p.name)
 	}
 	if opts.JSON {
 		return printJSON(f.IO.Out, struct {

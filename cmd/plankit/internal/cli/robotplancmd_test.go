@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -91,6 +92,7 @@ func TestRobotPlanCmdErrors(t *testing.T) {
 		{"negative separation", []string{"--env", env, "--spec", "F kitchen", "--separation", "-1"}, ExitUsage, "--separation"},
 		{"deadline", []string{"--env", env, "--spec", "F[0,0.01] master_bedroom"}, ExitNoSolution, "misses its deadline"},
 		{"unknown region", []string{"--env", env, "--spec", "F attic"}, ExitError, "attic"},
+		{"empty spec file", []string{"--env", env, "--spec-file", os.DevNull}, ExitError, "the spec is empty"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -124,5 +126,20 @@ func TestRobotPlanCmdTask(t *testing.T) {
 		if r.code == ExitOK || r.stdout != "" || strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 {
 			t.Errorf("%v: code %d, stdout %q, stderr %q", args, r.code, r.stdout, r.stderr)
 		}
+	}
+}
+
+// A picture that cannot be written fails the command and leaves no
+// trajectory file behind (review: --out was written before --svg failed).
+func TestRobotPlanCmdNoPartialOutput(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "plan.json")
+	r := run(t, "", "robot", "plan", "--env", "houseworld", "--spec", "F kitchen", "--out", out,
+		"--svg", filepath.Join(dir, "missing", "plan.svg"))
+	if r.code != ExitError || !strings.Contains(r.stderr, "plan.svg") {
+		t.Fatalf("code %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("%s left behind after the command failed (%v)", out, err)
 	}
 }
