@@ -26,10 +26,15 @@ type RobotPlanOutput struct {
 	Check  RobotCheckOutput        `json:"check" jsonschema:"the checker's verdict on the plan (always satisfied with positive robustness and no robots closer than their radii)"`
 }
 
-var errSpecRequired = errors.New("robot.plan: give spec or prefix")
+var errSpecRequired = errors.New("give spec or prefix")
 
 // RobotPlan plans a verified trajectory for an STL task.
 func RobotPlan(ctx context.Context, in RobotPlanInput) (RobotPlanOutput, error) {
+	if in.Margin < 0 || in.Separation < 0 {
+		// as on the command line: a negative distance is an error, not
+		// the default
+		return RobotPlanOutput{}, errors.New("margin and separation must not be negative")
+	}
 	env, err := envArg(in.Env)
 	if err != nil {
 		return RobotPlanOutput{}, err

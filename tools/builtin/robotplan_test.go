@@ -47,3 +47,20 @@ func TestRobotPlanTool(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// Bad input to robot.plan: one message each, naming the problem once
+// (review: "robot.plan: robot.plan: give spec or prefix"; a negative
+// margin was taken as the default).
+func TestRobotPlanToolErrors(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`{"env": "houseworld", "spec": ""}`, "give spec or prefix"},
+		{`{"env": "houseworld", "spec": "F kitchen", "margin": -1}`, "must not be negative"},
+		{`{"env": "houseworld", "spec": "F kitchen", "separation": -0.5}`, "must not be negative"},
+	} {
+		var out builtin.RobotPlanOutput
+		err := callTool(t, "robot.plan", tc.in, &out)
+		if err == nil || !strings.Contains(err.Error(), tc.want) || strings.Count(err.Error(), "robot.plan") > 1 {
+			t.Errorf("%s: got %v, want %q", tc.in, err, tc.want)
+		}
+	}
+}
