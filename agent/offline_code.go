@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // The code route: arithmetic, counting and string questions become a
@@ -164,13 +166,13 @@ func offOperand(s string) (string, bool) {
 	for _, q := range []string{`"`, "'", "`"} {
 		if strings.HasPrefix(s, q) {
 			if j := strings.Index(s[1:], q); j >= 0 {
-				return s[1 : j+1], true
+				return offQuoted(s[1:j+1], s[j+2:])
 			}
 		}
 	}
 	if i := strings.Index(s, `"`); i >= 0 {
 		if j := strings.Index(s[i+1:], `"`); j >= 0 {
-			return s[i+1 : i+1+j], true
+			return offQuoted(s[i+1:i+1+j], s[i+2+j:])
 		}
 	}
 	s = strings.TrimRight(s, " ?!.,:")
@@ -178,6 +180,32 @@ func offOperand(s string) (string, bool) {
 		return "", false
 	}
 	return s, true
+}
+
+// offQuoted accepts a quoted operand unless its closing quote may not be
+// the real one: an escaped quote (content ends in a backslash) or a quote
+// nested inside (a letter or digit follows the closing quote, as in
+// "say "hi" now" or 'don't'). Reading those would answer about a different
+// string, so the question is declined instead.
+func offQuoted(content, rest string) (string, bool) {
+	if strings.HasSuffix(content, `\`) {
+		return "", false
+	}
+	if r, _ := utf8.DecodeRuneInString(rest); unicode.IsLetter(r) || unicode.IsDigit(r) {
+		return "", false
+	}
+	return content, true
+}
+
+// offASCIILetters reports whether every letter of s is an ASCII letter
+// (vowel/consonant counts know only a, e, i, o, u).
+func offASCIILetters(s string) bool {
+	for _, r := range s {
+		if r > unicode.MaxASCII && unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // offNumList reads "3, 5 and 10" or "[3, 5, 10]" into Starlark literals.
@@ -350,7 +378,7 @@ var offCodeRules = []offCodeRule{
 	{ClassString, offRx(`(?:number of |count (?:of )?(?:the )?|how many )(vowels|consonants) (?:are there |are )?(?:in|does) (.+?)(?: have| contain)?`), "count vowels or consonants",
 		func(m, o []string) (string, bool) {
 			s, ok := offOperand(o[2])
-			if !ok {
+			if !ok || !offASCIILetters(s) {
 				return "", false
 			}
 			cond := `c in "aeiou"`
