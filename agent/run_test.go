@@ -193,6 +193,22 @@ func scenarios(t *testing.T) []scenario {
 			}
 		},
 	}, {
+		name: "wrong SAT model written as x1=true is checked, not passed as verified", request: "Is (x1 or x2) and (not x1) satisfiable?", openai: true,
+		replies: []Message{
+			{ToolCalls: []ToolCall{call("c1", "sat.solve", `{"clauses": [[1, 2], [-1]]}`)}},
+			{Content: "<<<SAT: x1=true, x2=true>>>"},
+			{Content: "<<<SAT: x1=false, x2=true>>>"},
+		},
+		check: func(t *testing.T, out *Outcome, m *recModel, ev []Event) {
+			want(t, out, StatusAnswered, "SAT: x1=false, x2=true")
+			if g := m.last(2).Content; !strings.Contains(g, "clause 2 [-1] is not satisfied") {
+				t.Fatalf("guidance %q", g)
+			}
+			if out.GuidanceRounds != 1 || !out.Verified {
+				t.Fatalf("outcome %+v", out)
+			}
+		},
+	}, {
 		name: "wrong puzzle answer corrected after guidance", request: prompt, openai: true,
 		replies: []Message{
 			{Content: "<<<1+2+3+4>>>"},

@@ -110,11 +110,13 @@ var (
 	intsOnlyRE = regexp.MustCompile(`^[\s,;]*-?\d+([\s,;]+-?\d+)*[\s,;]*$`)
 	intRE      = regexp.MustCompile(`-?\d+`)
 	vLineRE    = regexp.MustCompile(`(?m)^v((\s+-?\d+)+)\s*$`)
+	assignRE   = regexp.MustCompile(`(?i)\bx_?(\d+)\s*(?:=|:|\bis\b)\s*(true|false|1|0)\b`)
 	satWordsRE = regexp.MustCompile(`(?i)\b(s\s+satisfiable|satisfiable|sat|model|assignment|is|the|formula)\b|[:=]`)
 )
 
 // ReadSATAnswer reads a SAT answer: a model as a bracketed list of DIMACS
-// literals ("[1, -2, 3]"), competition "v" lines, or bare literals, and
+// literals ("[1, -2, 3]"), competition "v" lines, assignments
+// ("x1=true, x2=0"), or bare literals, and
 // words claiming sat or unsat.
 func ReadSATAnswer(answer string) SATAnswer {
 	var a SATAnswer
@@ -128,6 +130,16 @@ func ReadSATAnswer(answer string) SATAnswer {
 	case vLineRE.MatchString(answer):
 		for _, m := range vLineRE.FindAllStringSubmatch(answer, -1) {
 			ints = append(ints, intRE.FindAllString(m[1], -1)...)
+		}
+	case assignRE.MatchString(answer):
+		// "x1=true, x2=false": named variables set to truth values; a model
+		// written this way is checked, never taken as "no model given".
+		for _, m := range assignRE.FindAllStringSubmatch(answer, -1) {
+			v := m[1]
+			if b := strings.ToLower(m[2]); b == "false" || b == "0" {
+				v = "-" + v
+			}
+			ints = append(ints, v)
 		}
 	case intListRE.MatchString(answer):
 		all := intListRE.FindAllString(answer, -1)

@@ -155,6 +155,9 @@ func TestReadSATAnswer(t *testing.T) {
 		{"satisfiable", true, false, nil},
 		{"I think so, with 3 clauses true", false, false, nil},
 		{"[]", false, false, nil},
+		{"SAT: x1=true, x2=false", true, false, []int{1, -2}},
+		{"satisfiable with x1 = 0 and x3 = 1", true, false, []int{-1, 3}},
+		{"X2: False, x10 is True", false, false, []int{-2, 10}},
 	} {
 		a := ReadSATAnswer(tc.in)
 		if a.Sat != tc.sat || a.Unsat != tc.unsat || fmt.Sprint(a.Model) != fmt.Sprint(tc.model) || a.HasModel != (len(tc.model) > 0) {
