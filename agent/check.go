@@ -52,6 +52,7 @@ func DefaultChecks() []Check {
 const (
 	viaModel = "model" // the model's tool call
 	viaCode  = "code"  // tools.call from code
+	viaCheck = "check" // a steering check reading the request
 )
 
 type viaKey struct{}

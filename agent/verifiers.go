@@ -222,7 +222,13 @@ var infeasibleRE = regexp.MustCompile(`(?i)\b(infeasible|no (valid |feasible )?p
 func (TravelCheck) Check(ctx context.Context, t *Trace, answer string) (Verdict, bool) {
 	rec, ok := t.LastCall(func(n string) bool { return n == "travel.solve" || n == "travel.parse_query" })
 	if !ok {
-		return Verdict{}, false
+		// The model answered without the travel tools: when the request
+		// itself reads as a complete TravelPlanner query, the answer is
+		// still held to the evaluator (a plan made up without the tools
+		// must not pass unchecked).
+		if rec, ok = travelFromRequest(ctx, t); !ok {
+			return Verdict{}, false
+		}
 	}
 	var out struct {
 		Complete *bool           `json:"complete"`
@@ -282,6 +288,32 @@ func (TravelCheck) Check(ctx context.Context, t *Trace, answer string) (Verdict,
 		v.Reasons = append(v.Reasons[:8], fmt.Sprintf("%d more failures", len(v.Reasons)-8))
 	}
 	return v, true
+}
+
+// travelFromRequest reads the request with travel.parse_query (once per
+// run); ok only when the query is complete.
+func travelFromRequest(ctx context.Context, t *Trace) (ToolRecord, bool) {
+	rec, _ := t.Memo("travel.request", func() any {
+		if t.Registry == nil {
+			return ToolRecord{}
+		}
+		if _, err := t.Registry.Lookup("travel.parse_query"); err != nil {
+			return ToolRecord{}
+		}
+		in, _ := json.Marshal(map[string]string{"text": t.Request})
+		out, err := t.Registry.Call(context.WithValue(ctx, viaKey{}, viaCheck), "travel.parse_query", in)
+		if err != nil {
+			return ToolRecord{}
+		}
+		var q struct {
+			Complete bool `json:"complete"`
+		}
+		if json.Unmarshal(out, &q) != nil || !q.Complete {
+			return ToolRecord{}
+		}
+		return ToolRecord{Via: viaCheck, Name: "travel.parse_query", Input: in, Output: out}
+	}).(ToolRecord)
+	return rec, rec.Name != ""
 }
 
 // planKeys maps TravelPlanner's text labels to plan keys.

@@ -74,6 +74,37 @@ func TestTravelCheckSteers(t *testing.T) {
 	}
 }
 
+// TestTravelCheckWithoutTools: a model that answers a travel request with a
+// made-up plan without calling any travel tool is still held to the
+// evaluator (the request is read with travel.parse_query), and a correct
+// plan given the same way is verified.
+func TestTravelCheckWithoutTools(t *testing.T) {
+	_, plan := solveTravel(t, travelText)
+	wrong := append([]travel.PlanDay(nil), plan...)
+	wrong[1].Breakfast = "The Imaginary Diner, Rockford"
+	wrongJSON, _ := json.Marshal(wrong)
+	model := &recModel{inner: &ScriptedModel{Replies: []Message{
+		{Content: "Here is your plan:\n<<<" + string(wrongJSON) + ">>>"},
+		{Content: "Corrected plan:\n\n" + textPlan(plan)},
+	}}}
+	out, err := Run(context.Background(), Config{Model: model, Registry: loopRegistry(t), NoTranscript: true}, travelText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Status != StatusAnswered || !out.Verified || out.GuidanceRounds != 1 || !verdict(out.Verdicts, "travel", true) || out.ToolCalls != 0 {
+		t.Fatalf("outcome %+v", out)
+	}
+	if g := model.last(1).Content; !strings.Contains(g, "The Imaginary Diner") {
+		t.Fatalf("guidance %q", g)
+	}
+	// A request that is not a complete travel query gets no travel check.
+	model = &recModel{inner: &ScriptedModel{Replies: []Message{{Content: "<<<" + string(wrongJSON) + ">>>"}}}}
+	out, err = Run(context.Background(), Config{Model: model, Registry: loopRegistry(t), NoTranscript: true}, "Show me a 3-day plan as JSON.")
+	if err != nil || out.Status != StatusAnswered || out.Verified || len(out.History) != 0 {
+		t.Fatalf("not a travel query: %+v %v", out, err)
+	}
+}
+
 func TestTravelCheckInfeasible(t *testing.T) {
 	text := strings.Replace(travelText, "$1,700", "$100", 1)
 	if status, _ := solveTravel(t, text); status != "infeasible" {
