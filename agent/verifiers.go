@@ -431,6 +431,22 @@ type RobotCheck struct{}
 // Name implements Check.
 func (RobotCheck) Name() string { return "robot" }
 
+// translatedFormula is the formula of the last successful robot.translate
+// call, or "".
+func translatedFormula(t *Trace) string {
+	tr, ok := t.LastCall(func(n string) bool { return n == "robot.translate" })
+	if !ok {
+		return ""
+	}
+	var out struct {
+		Formula string `json:"formula"`
+	}
+	if json.Unmarshal(tr.Output, &out) != nil {
+		return ""
+	}
+	return out.Formula
+}
+
 // Check implements Check.
 func (RobotCheck) Check(ctx context.Context, t *Trace, answer string) (Verdict, bool) {
 	var in struct {
@@ -459,6 +475,10 @@ func (RobotCheck) Check(ctx context.Context, t *Trace, answer string) (Verdict, 
 		in.Spec, in.Prefix = out.Formula, nil
 	} else if json.Unmarshal(rec.Input, &in) != nil {
 		return Verdict{}, false
+	} else if f := translatedFormula(t); f != "" && (f != in.Spec || len(in.Prefix) > 0) {
+		// The request was translated: its formula is the task, not a
+		// different spec the model planned or checked for.
+		in.Spec, in.Prefix = f, nil
 	}
 	if (len(in.Env) == 0 && len(in.Scenario) == 0) || (in.Spec == "" && len(in.Prefix) == 0) {
 		return Verdict{}, false

@@ -170,6 +170,42 @@ func TestRobotCheckSteers(t *testing.T) {
 	}
 }
 
+// TestRobotCheckUsesTranslation: a model that translates the instruction
+// with robot.translate and then plans for a weaker spec of its own is held
+// to the translated task, not to the spec it chose.
+func TestRobotCheckUsesTranslation(t *testing.T) {
+	env, err := os.ReadFile("../testdata/robot/houseworld.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	instr := "Go to the master bedroom, then the restroom, and never enter the living room."
+	trArgs := must(json.Marshal(map[string]any{"env": json.RawMessage(env), "instruction": instr}))
+	weak := must(json.Marshal(map[string]any{"env": json.RawMessage(env), "spec": "F master_bedroom"}))
+	raw, err := loopRegistry(t).Call(context.Background(), "robot.plan", weak)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var plan struct {
+		Robots map[string]json.RawMessage `json:"robots"`
+	}
+	if err := json.Unmarshal(raw, &plan); err != nil {
+		t.Fatal(err)
+	}
+	weakTraj := string(must(json.Marshal(map[string]any{"robots": plan.Robots})))
+	model := &recModel{inner: &ScriptedModel{Replies: []Message{
+		{ToolCalls: []ToolCall{call("t", "robot.translate", string(trArgs))}},
+		{ToolCalls: []ToolCall{call("p", "robot.plan", string(weak))}},
+		{Content: "<<<" + weakTraj + ">>>"},
+	}}}
+	out, err := Run(context.Background(), Config{Model: model, Registry: loopRegistry(t), NoTranscript: true, MaxGuidance: -1}, instr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Status != StatusRejected || out.Verified || !verdict(out.Verdicts, "robot", false) {
+		t.Fatalf("a trajectory for a weaker spec passed: %+v", out)
+	}
+}
+
 func TestReadSATAnswer(t *testing.T) {
 	for _, tc := range []struct {
 		in         string
