@@ -108,7 +108,7 @@ func offClassifyCode(text string) (Decision, bool) {
 func offNormQuestion(text string) string {
 	t := strings.TrimSpace(text)
 	t = offQuoteOps.Replace(t)
-	t = strings.Join(strings.Fields(t), " ")
+	t = offCollapseSpace(t)
 	for {
 		before := t
 		for _, p := range []string{"please ", "can you ", "could you ", "would you ", "tell me ", "quickly ", "hey, ", "hey ", "ok, ", "so, ", "i need to know ", "i want to know ", "do you know "} {
@@ -134,6 +134,35 @@ func offNormQuestion(text string) string {
 		}
 	}
 	return strings.TrimSpace(t)
+}
+
+// offCollapseSpace turns each run of white space into one blank, except
+// inside a quoted part ("a  b" keeps its two blanks: they are the operand).
+// A single quote opens a quoted part only at the start or after a blank,
+// so apostrophes (don't) do not.
+func offCollapseSpace(s string) string {
+	var b strings.Builder
+	var quote rune
+	prev := ' '
+	for i, r := range s {
+		switch {
+		case quote != 0:
+			if r == quote {
+				quote = 0
+			}
+		case unicode.IsSpace(r):
+			if prev != ' ' {
+				b.WriteByte(' ')
+			}
+			prev = ' '
+			continue
+		case (r == '"' || r == '`' || r == '\'' && prev == ' ') && strings.ContainsRune(s[i+len(string(r)):], r):
+			quote = r
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return strings.TrimSpace(b.String())
 }
 
 var offQuoteOps = strings.NewReplacer("“", `"`, "”", `"`, "‘", "'", "’", "'", "−", "-", "×", "*", "÷", "/", "·", "*")

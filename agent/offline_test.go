@@ -667,6 +667,9 @@ func TestOfflineStringOperandsNotMisread(t *testing.T) {
 		`How many consonants are in "Ünïcödé"?`: "",
 		`How many vowels are in "banana"?`:      "3",
 		`Reverse the string 'it"s'`:             `s"ti`,
+		`How many characters are in "a  b"?`:    "4",
+		"Reverse 'a \t b'":                      "b \t a",
+		"How many   words are in   \"x y\"?":    "2",
 	} {
 		res := offDrive(t, o, reg, q, nil, 0)
 		if want == "" {
