@@ -253,6 +253,23 @@ func scenarios(t *testing.T) []scenario {
 			}
 		},
 	}, {
+		name: "code check: an answer that is not the code's output", request: "What is 17 * 23?", openai: true,
+		replies: []Message{
+			{Content: "```python\nprint(2 + 2)\n```"},
+			{Content: "<<<391>>>"},
+			{Content: "```python\nprint(17 * 23)\n```"},
+			{Content: "<<<391.0>>>"},
+		},
+		check: func(t *testing.T, out *Outcome, m *recModel, ev []Event) {
+			want(t, out, StatusAnswered, "391.0")
+			if g := m.last(2).Content; !strings.Contains(g, "the answer 391 is not what the code printed (4)") {
+				t.Fatalf("guidance %q", g)
+			}
+			if out.GuidanceRounds != 1 {
+				t.Fatalf("outcome %+v", out)
+			}
+		},
+	}, {
 		name: "malformed tool calls", request: "Is x1 satisfiable?", openai: true,
 		replies: []Message{
 			{ToolCalls: []ToolCall{call("c1", "sat.solv", `{"clauses": [[1]]}`)}},

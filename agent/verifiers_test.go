@@ -366,3 +366,25 @@ func TestCommittedTranscripts(t *testing.T) {
 		})
 	}
 }
+
+func TestNumberDiffers(t *testing.T) {
+	for _, tc := range []struct {
+		out, ans string
+		differs  bool
+	}{
+		{"4", "391", true},
+		{"391", "391", false},
+		{"3.3333333333333335", "3.33", false},
+		{"3.3333333333333335", "3.34", true},
+		{"3.5", "4", false},
+		{"1000", "1,000", false},
+		{"121932631112635269", "121932631112635268", true},
+		{"4", "four", false},
+		{"1\n2", "3", false},
+		{"", "3", false},
+	} {
+		if _, d := numberDiffers(tc.out, tc.ans); d != tc.differs {
+			t.Errorf("output %q answer %q: differs %v", tc.out, tc.ans, d)
+		}
+	}
+}
