@@ -209,6 +209,19 @@ func scenarios(t *testing.T) []scenario {
 			}
 		},
 	}, {
+		name: "SAT model with a variable the formula does not have", request: "Find a model of the CNF (x1 or x2) and (not x1).", openai: true,
+		replies: []Message{
+			{ToolCalls: []ToolCall{call("c1", "sat.solve", `{"clauses": [[1, 2], [-1]]}`)}},
+			{Content: "<<<[-1, 2, 99]>>>"},
+			{Content: "<<<[-1, 2]>>>"},
+		},
+		check: func(t *testing.T, out *Outcome, m *recModel, ev []Event) {
+			want(t, out, StatusAnswered, "[-1, 2]")
+			if g := m.last(2).Content; !strings.Contains(g, "variable 99, which is not in the formula (variables 1..2)") {
+				t.Fatalf("guidance %q", g)
+			}
+		},
+	}, {
 		name: "wrong puzzle answer corrected after guidance", request: prompt, openai: true,
 		replies: []Message{
 			{Content: "<<<1+2+3+4>>>"},

@@ -36,7 +36,8 @@ func (SATCheck) Check(_ context.Context, t *Trace, answer string) (Verdict, bool
 		Assumptions []int   `json:"assumptions"`
 	}
 	var out struct {
-		Status string `json:"status"`
+		Status  string `json:"status"`
+		NumVars int    `json:"num_vars"`
 	}
 	if json.Unmarshal(rec.Input, &in) != nil || json.Unmarshal(rec.Output, &out) != nil {
 		return Verdict{Note: "sat: cannot read the sat.solve call"}, false
@@ -65,6 +66,13 @@ func (SATCheck) Check(_ context.Context, t *Trace, answer string) (Verdict, bool
 	switch {
 	case claim.HasModel:
 		reasons := CheckModel(clauses, claim.Model)
+		for _, l := range claim.Model {
+			if out.NumVars > 0 && abs(l) > out.NumVars {
+				// A model of another formula, or literals made up.
+				reasons = append(reasons, fmt.Sprintf("the model sets variable %d, which is not in the formula (variables 1..%d)", abs(l), out.NumVars))
+				break
+			}
+		}
 		if len(reasons) == 0 {
 			v.OK, v.Note = true, fmt.Sprintf("the model satisfies all %d clauses", len(clauses))
 			return v, true
