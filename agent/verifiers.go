@@ -267,6 +267,12 @@ func (TravelCheck) Check(ctx context.Context, t *Trace, answer string) (Verdict,
 		v.Reasons = []string{"the answer contains no plan the evaluator can read"}
 		return v, true
 	}
+	if n := distinctJSONPlans(answer); n > 1 {
+		// Only the first would be evaluated; the reader cannot tell which
+		// one the answer stands by.
+		v.Reasons = []string{fmt.Sprintf("the answer contains %d different plans; give exactly one", n)}
+		return v, true
+	}
 	in, _ := json.Marshal(map[string]any{"query": out.Query, "plan": plan})
 	raw, err := t.Registry.Call(ctx, "travel.evaluate", in)
 	if err != nil {
@@ -371,6 +377,18 @@ func ExtractTravelPlan(answer string) ([]travel.Day, bool) {
 		}
 	}
 	return plan, len(plan) > 0
+}
+
+// distinctJSONPlans counts the different plans written as JSON in answer.
+func distinctJSONPlans(answer string) int {
+	seen := map[string]bool{}
+	for _, v := range jsonValues(answer) {
+		if p, ok := planOf(v); ok {
+			b, _ := json.Marshal(p)
+			seen[string(b)] = true
+		}
+	}
+	return len(seen)
 }
 
 func planOf(v any) ([]travel.Day, bool) {

@@ -97,6 +97,20 @@ func TestTravelCheckWithoutTools(t *testing.T) {
 	if g := model.last(1).Content; !strings.Contains(g, "The Imaginary Diner") {
 		t.Fatalf("guidance %q", g)
 	}
+	// A correct JSON plan followed by a different one is not accepted on
+	// the strength of the first.
+	goodJSON, _ := json.Marshal(plan)
+	model = &recModel{inner: &ScriptedModel{Replies: []Message{
+		{Content: "Option A:\n```json\n" + string(goodJSON) + "\n```\nI recommend option B:\n```json\n" + string(wrongJSON) + "\n```"},
+		{Content: "<<<" + string(goodJSON) + ">>>"},
+	}}}
+	out, err = Run(context.Background(), Config{Model: model, Registry: loopRegistry(t), NoTranscript: true}, travelText)
+	if err != nil || out.Status != StatusAnswered || !out.Verified || out.GuidanceRounds != 1 {
+		t.Fatalf("two plans: %+v %v", out, err)
+	}
+	if g := model.last(1).Content; !strings.Contains(g, "the answer contains 2 different plans") {
+		t.Fatalf("guidance %q", g)
+	}
 	// A request that is not a complete travel query gets no travel check.
 	model = &recModel{inner: &ScriptedModel{Replies: []Message{{Content: "<<<" + string(wrongJSON) + ">>>"}}}}
 	out, err = Run(context.Background(), Config{Model: model, Registry: loopRegistry(t), NoTranscript: true}, "Show me a 3-day plan as JSON.")
