@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math/big"
 	"strings"
 	"sync"
 
@@ -52,6 +53,7 @@ func DefaultChecks() []Check {
 const (
 	viaModel = "model" // the model's tool call
 	viaCode  = "code"  // tools.call from code
+	viaCheck = "check" // a steering check reading the request
 )
 
 type viaKey struct{}
@@ -248,7 +250,7 @@ type CodeCheck struct{}
 func (CodeCheck) Name() string { return "code" }
 
 // Check implements Check.
-func (CodeCheck) Check(_ context.Context, t *Trace, _ string) (Verdict, bool) {
+func (CodeCheck) Check(_ context.Context, t *Trace, answer string) (Verdict, bool) {
 	var last *CodeRecord
 	for _, c := range t.Code() {
 		if c.Round == t.Round && c.Err == "" && c.Engine != "none" {
@@ -264,10 +266,38 @@ func (CodeCheck) Check(_ context.Context, t *Trace, _ string) (Verdict, bool) {
 		return Verdict{}, false
 	}
 	if computes {
+		if out, differs := numberDiffers(last.Output, answer); differs {
+			return Verdict{Check: "code", Reasons: []string{fmt.Sprintf("the answer %s is not what the code printed (%s)", oneLine(strings.TrimSpace(answer)), out)},
+				Hint: "Answer with the number your code printed, or fix the code and run it again."}, true
+		}
 		return Verdict{Check: "code", OK: true, Note: "the code computes its output"}, true
 	}
 	return Verdict{Check: "code", Reasons: []string{"the code does not compute the answer: it only prints constants"},
 		Hint: "Write code that derives the answer from the data of the request (or call a tool), run it, and answer with its output."}, true
+}
+
+// numberDiffers reports whether the code printed one number and the answer
+// is a bare number too but not that one (nor a rounding of it to the
+// answer's decimals): the answer did not come from the code.
+func numberDiffers(output, answer string) (string, bool) {
+	out, ans := strings.TrimSpace(output), strings.TrimSpace(answer)
+	if strings.ContainsAny(out, "\n") {
+		return "", false
+	}
+	o, ok1 := new(big.Rat).SetString(strings.ReplaceAll(out, ",", ""))
+	a, ok2 := new(big.Rat).SetString(strings.ReplaceAll(ans, ",", ""))
+	if !ok1 || !ok2 || len(out) > 400 || len(ans) > 400 {
+		return "", false
+	}
+	decimals := 0
+	if i := strings.IndexByte(ans, '.'); i >= 0 && !strings.ContainsAny(ans, "eE/") {
+		decimals = len(ans) - i - 1
+	}
+	// |a - o| <= 10^-decimals / 2
+	d := new(big.Rat).Sub(a, o)
+	d.Abs(d)
+	tol := new(big.Rat).SetFrac(big.NewInt(1), new(big.Int).Mul(big.NewInt(2), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(decimals)), nil)))
+	return out, d.Cmp(tol) > 0
 }
 
 // Computes reports whether code (Python or Starlark) does any computation:

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // The code route: arithmetic, counting and string questions become a
@@ -106,7 +108,7 @@ func offClassifyCode(text string) (Decision, bool) {
 func offNormQuestion(text string) string {
 	t := strings.TrimSpace(text)
 	t = offQuoteOps.Replace(t)
-	t = strings.Join(strings.Fields(t), " ")
+	t = offCollapseSpace(t)
 	for {
 		before := t
 		for _, p := range []string{"please ", "can you ", "could you ", "would you ", "tell me ", "quickly ", "hey, ", "hey ", "ok, ", "so, ", "i need to know ", "i want to know ", "do you know "} {
@@ -132,6 +134,35 @@ func offNormQuestion(text string) string {
 		}
 	}
 	return strings.TrimSpace(t)
+}
+
+// offCollapseSpace turns each run of white space into one blank, except
+// inside a quoted part ("a  b" keeps its two blanks: they are the operand).
+// A single quote opens a quoted part only at the start or after a blank,
+// so apostrophes (don't) do not.
+func offCollapseSpace(s string) string {
+	var b strings.Builder
+	var quote rune
+	prev := ' '
+	for i, r := range s {
+		switch {
+		case quote != 0:
+			if r == quote {
+				quote = 0
+			}
+		case unicode.IsSpace(r):
+			if prev != ' ' {
+				b.WriteByte(' ')
+			}
+			prev = ' '
+			continue
+		case (r == '"' || r == '`' || r == '\'' && prev == ' ') && strings.ContainsRune(s[i+len(string(r)):], r):
+			quote = r
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return strings.TrimSpace(b.String())
 }
 
 var offQuoteOps = strings.NewReplacer("“", `"`, "”", `"`, "‘", "'", "’", "'", "−", "-", "×", "*", "÷", "/", "·", "*")
@@ -164,13 +195,13 @@ func offOperand(s string) (string, bool) {
 	for _, q := range []string{`"`, "'", "`"} {
 		if strings.HasPrefix(s, q) {
 			if j := strings.Index(s[1:], q); j >= 0 {
-				return s[1 : j+1], true
+				return offQuoted(s[1:j+1], s[j+2:])
 			}
 		}
 	}
 	if i := strings.Index(s, `"`); i >= 0 {
 		if j := strings.Index(s[i+1:], `"`); j >= 0 {
-			return s[i+1 : i+1+j], true
+			return offQuoted(s[i+1:i+1+j], s[i+2+j:])
 		}
 	}
 	s = strings.TrimRight(s, " ?!.,:")
@@ -178,6 +209,32 @@ func offOperand(s string) (string, bool) {
 		return "", false
 	}
 	return s, true
+}
+
+// offQuoted accepts a quoted operand unless its closing quote may not be
+// the real one: an escaped quote (content ends in a backslash) or a quote
+// nested inside (a letter or digit follows the closing quote, as in
+// "say "hi" now" or 'don't'). Reading those would answer about a different
+// string, so the question is declined instead.
+func offQuoted(content, rest string) (string, bool) {
+	if strings.HasSuffix(content, `\`) {
+		return "", false
+	}
+	if r, _ := utf8.DecodeRuneInString(rest); unicode.IsLetter(r) || unicode.IsDigit(r) {
+		return "", false
+	}
+	return content, true
+}
+
+// offASCIILetters reports whether every letter of s is an ASCII letter
+// (vowel/consonant counts know only a, e, i, o, u).
+func offASCIILetters(s string) bool {
+	for _, r := range s {
+		if r > unicode.MaxASCII && unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // offNumList reads "3, 5 and 10" or "[3, 5, 10]" into Starlark literals.
@@ -350,7 +407,7 @@ var offCodeRules = []offCodeRule{
 	{ClassString, offRx(`(?:number of |count (?:of )?(?:the )?|how many )(vowels|consonants) (?:are there |are )?(?:in|does) (.+?)(?: have| contain)?`), "count vowels or consonants",
 		func(m, o []string) (string, bool) {
 			s, ok := offOperand(o[2])
-			if !ok {
+			if !ok || !offASCIILetters(s) {
 				return "", false
 			}
 			cond := `c in "aeiou"`

@@ -653,3 +653,38 @@ func TestOfflineCodeFailures(t *testing.T) {
 		}
 	}
 }
+
+// TestOfflineStringOperandsNotMisread: an escaped or nested quote inside the
+// quoted operand, or accented vowels, must not yield a wrong answer; the
+// offline model answers right or declines.
+func TestOfflineStringOperandsNotMisread(t *testing.T) {
+	reg := offRegistry(t)
+	o := NewOffline(reg)
+	for q, want := range map[string]string{
+		`Reverse "abc\"def"`:                    "",
+		`Reverse the string "say "hi" now"`:     "",
+		`How many vowels are in "Ünïcödé"?`:     "",
+		`How many consonants are in "Ünïcödé"?`: "",
+		`How many vowels are in "banana"?`:      "3",
+		`Reverse the string 'it"s'`:             `s"ti`,
+		`How many characters are in "a  b"?`:    "4",
+		"Reverse 'a \t b'":                      "b \t a",
+		"How many   words are in   \"x y\"?":    "2",
+	} {
+		res := offDrive(t, o, reg, q, nil, 0)
+		if want == "" {
+			if !errors.Is(res.Err, ErrCannotAnswer) {
+				got := offFinal(res.Final.Content)
+				t.Errorf("%q: answered %q (err %v), want a refusal", q, got, res.Err)
+			}
+			continue
+		}
+		if res.Err != nil {
+			t.Errorf("%q: %v", q, res.Err)
+			continue
+		}
+		if got := offFinal(res.Final.Content); got != want {
+			t.Errorf("%q: answer %q, want %q", q, got, want)
+		}
+	}
+}

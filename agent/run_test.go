@@ -193,6 +193,35 @@ func scenarios(t *testing.T) []scenario {
 			}
 		},
 	}, {
+		name: "wrong SAT model written as x1=true is checked, not passed as verified", request: "Is (x1 or x2) and (not x1) satisfiable?", openai: true,
+		replies: []Message{
+			{ToolCalls: []ToolCall{call("c1", "sat.solve", `{"clauses": [[1, 2], [-1]]}`)}},
+			{Content: "<<<SAT: x1=true, x2=true>>>"},
+			{Content: "<<<SAT: x1=false, x2=true>>>"},
+		},
+		check: func(t *testing.T, out *Outcome, m *recModel, ev []Event) {
+			want(t, out, StatusAnswered, "SAT: x1=false, x2=true")
+			if g := m.last(2).Content; !strings.Contains(g, "clause 2 [-1] is not satisfied") {
+				t.Fatalf("guidance %q", g)
+			}
+			if out.GuidanceRounds != 1 || !out.Verified {
+				t.Fatalf("outcome %+v", out)
+			}
+		},
+	}, {
+		name: "SAT model with a variable the formula does not have", request: "Find a model of the CNF (x1 or x2) and (not x1).", openai: true,
+		replies: []Message{
+			{ToolCalls: []ToolCall{call("c1", "sat.solve", `{"clauses": [[1, 2], [-1]]}`)}},
+			{Content: "<<<[-1, 2, 99]>>>"},
+			{Content: "<<<[-1, 2]>>>"},
+		},
+		check: func(t *testing.T, out *Outcome, m *recModel, ev []Event) {
+			want(t, out, StatusAnswered, "[-1, 2]")
+			if g := m.last(2).Content; !strings.Contains(g, "variable 99, which is not in the formula (variables 1..2)") {
+				t.Fatalf("guidance %q", g)
+			}
+		},
+	}, {
 		name: "wrong puzzle answer corrected after guidance", request: prompt, openai: true,
 		replies: []Message{
 			{Content: "<<<1+2+3+4>>>"},
@@ -233,6 +262,23 @@ func scenarios(t *testing.T) []scenario {
 				t.Fatalf("guidance %q", g)
 			}
 			if out.GuidanceRounds != 1 || out.Verified {
+				t.Fatalf("outcome %+v", out)
+			}
+		},
+	}, {
+		name: "code check: an answer that is not the code's output", request: "What is 17 * 23?", openai: true,
+		replies: []Message{
+			{Content: "```python\nprint(2 + 2)\n```"},
+			{Content: "<<<391>>>"},
+			{Content: "```python\nprint(17 * 23)\n```"},
+			{Content: "<<<391.0>>>"},
+		},
+		check: func(t *testing.T, out *Outcome, m *recModel, ev []Event) {
+			want(t, out, StatusAnswered, "391.0")
+			if g := m.last(2).Content; !strings.Contains(g, "the answer 391 is not what the code printed (4)") {
+				t.Fatalf("guidance %q", g)
+			}
+			if out.GuidanceRounds != 1 {
 				t.Fatalf("outcome %+v", out)
 			}
 		},

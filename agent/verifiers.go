@@ -36,7 +36,8 @@ func (SATCheck) Check(_ context.Context, t *Trace, answer string) (Verdict, bool
 		Assumptions []int   `json:"assumptions"`
 	}
 	var out struct {
-		Status string `json:"status"`
+		Status  string `json:"status"`
+		NumVars int    `json:"num_vars"`
 	}
 	if json.Unmarshal(rec.Input, &in) != nil || json.Unmarshal(rec.Output, &out) != nil {
 		return Verdict{Note: "sat: cannot read the sat.solve call"}, false
@@ -65,6 +66,13 @@ func (SATCheck) Check(_ context.Context, t *Trace, answer string) (Verdict, bool
 	switch {
 	case claim.HasModel:
 		reasons := CheckModel(clauses, claim.Model)
+		for _, l := range claim.Model {
+			if out.NumVars > 0 && abs(l) > out.NumVars {
+				// A model of another formula, or literals made up.
+				reasons = append(reasons, fmt.Sprintf("the model sets variable %d, which is not in the formula (variables 1..%d)", abs(l), out.NumVars))
+				break
+			}
+		}
 		if len(reasons) == 0 {
 			v.OK, v.Note = true, fmt.Sprintf("the model satisfies all %d clauses", len(clauses))
 			return v, true
@@ -110,11 +118,13 @@ var (
 	intsOnlyRE = regexp.MustCompile(`^[\s,;]*-?\d+([\s,;]+-?\d+)*[\s,;]*$`)
 	intRE      = regexp.MustCompile(`-?\d+`)
 	vLineRE    = regexp.MustCompile(`(?m)^v((\s+-?\d+)+)\s*$`)
+	assignRE   = regexp.MustCompile(`(?i)\bx_?(\d+)\s*(?:=|:|\bis\b)\s*(true|false|1|0)\b`)
 	satWordsRE = regexp.MustCompile(`(?i)\b(s\s+satisfiable|satisfiable|sat|model|assignment|is|the|formula)\b|[:=]`)
 )
 
 // ReadSATAnswer reads a SAT answer: a model as a bracketed list of DIMACS
-// literals ("[1, -2, 3]"), competition "v" lines, or bare literals, and
+// literals ("[1, -2, 3]"), competition "v" lines, assignments
+// ("x1=true, x2=0"), or bare literals, and
 // words claiming sat or unsat.
 func ReadSATAnswer(answer string) SATAnswer {
 	var a SATAnswer
@@ -128,6 +138,16 @@ func ReadSATAnswer(answer string) SATAnswer {
 	case vLineRE.MatchString(answer):
 		for _, m := range vLineRE.FindAllStringSubmatch(answer, -1) {
 			ints = append(ints, intRE.FindAllString(m[1], -1)...)
+		}
+	case assignRE.MatchString(answer):
+		// "x1=true, x2=false": named variables set to truth values; a model
+		// written this way is checked, never taken as "no model given".
+		for _, m := range assignRE.FindAllStringSubmatch(answer, -1) {
+			v := m[1]
+			if b := strings.ToLower(m[2]); b == "false" || b == "0" {
+				v = "-" + v
+			}
+			ints = append(ints, v)
 		}
 	case intListRE.MatchString(answer):
 		all := intListRE.FindAllString(answer, -1)
@@ -210,7 +230,13 @@ var infeasibleRE = regexp.MustCompile(`(?i)\b(infeasible|no (valid |feasible )?p
 func (TravelCheck) Check(ctx context.Context, t *Trace, answer string) (Verdict, bool) {
 	rec, ok := t.LastCall(func(n string) bool { return n == "travel.solve" || n == "travel.parse_query" })
 	if !ok {
-		return Verdict{}, false
+		// The model answered without the travel tools: when the request
+		// itself reads as a complete TravelPlanner query, the answer is
+		// still held to the evaluator (a plan made up without the tools
+		// must not pass unchecked).
+		if rec, ok = travelFromRequest(ctx, t); !ok {
+			return Verdict{}, false
+		}
 	}
 	var out struct {
 		Complete *bool           `json:"complete"`
@@ -239,6 +265,12 @@ func (TravelCheck) Check(ctx context.Context, t *Trace, answer string) (Verdict,
 			return v, true
 		}
 		v.Reasons = []string{"the answer contains no plan the evaluator can read"}
+		return v, true
+	}
+	if n := distinctJSONPlans(answer); n > 1 {
+		// Only the first would be evaluated; the reader cannot tell which
+		// one the answer stands by.
+		v.Reasons = []string{fmt.Sprintf("the answer contains %d different plans; give exactly one", n)}
 		return v, true
 	}
 	in, _ := json.Marshal(map[string]any{"query": out.Query, "plan": plan})
@@ -270,6 +302,32 @@ func (TravelCheck) Check(ctx context.Context, t *Trace, answer string) (Verdict,
 		v.Reasons = append(v.Reasons[:8], fmt.Sprintf("%d more failures", len(v.Reasons)-8))
 	}
 	return v, true
+}
+
+// travelFromRequest reads the request with travel.parse_query (once per
+// run); ok only when the query is complete.
+func travelFromRequest(ctx context.Context, t *Trace) (ToolRecord, bool) {
+	rec, _ := t.Memo("travel.request", func() any {
+		if t.Registry == nil {
+			return ToolRecord{}
+		}
+		if _, err := t.Registry.Lookup("travel.parse_query"); err != nil {
+			return ToolRecord{}
+		}
+		in, _ := json.Marshal(map[string]string{"text": t.Request})
+		out, err := t.Registry.Call(context.WithValue(ctx, viaKey{}, viaCheck), "travel.parse_query", in)
+		if err != nil {
+			return ToolRecord{}
+		}
+		var q struct {
+			Complete bool `json:"complete"`
+		}
+		if json.Unmarshal(out, &q) != nil || !q.Complete {
+			return ToolRecord{}
+		}
+		return ToolRecord{Via: viaCheck, Name: "travel.parse_query", Input: in, Output: out}
+	}).(ToolRecord)
+	return rec, rec.Name != ""
 }
 
 // planKeys maps TravelPlanner's text labels to plan keys.
@@ -319,6 +377,18 @@ func ExtractTravelPlan(answer string) ([]travel.Day, bool) {
 		}
 	}
 	return plan, len(plan) > 0
+}
+
+// distinctJSONPlans counts the different plans written as JSON in answer.
+func distinctJSONPlans(answer string) int {
+	seen := map[string]bool{}
+	for _, v := range jsonValues(answer) {
+		if p, ok := planOf(v); ok {
+			b, _ := json.Marshal(p)
+			seen[string(b)] = true
+		}
+	}
+	return len(seen)
 }
 
 func planOf(v any) ([]travel.Day, bool) {
@@ -387,6 +457,22 @@ type RobotCheck struct{}
 // Name implements Check.
 func (RobotCheck) Name() string { return "robot" }
 
+// translatedFormula is the formula of the last successful robot.translate
+// call, or "".
+func translatedFormula(t *Trace) string {
+	tr, ok := t.LastCall(func(n string) bool { return n == "robot.translate" })
+	if !ok {
+		return ""
+	}
+	var out struct {
+		Formula string `json:"formula"`
+	}
+	if json.Unmarshal(tr.Output, &out) != nil {
+		return ""
+	}
+	return out.Formula
+}
+
 // Check implements Check.
 func (RobotCheck) Check(ctx context.Context, t *Trace, answer string) (Verdict, bool) {
 	var in struct {
@@ -415,6 +501,10 @@ func (RobotCheck) Check(ctx context.Context, t *Trace, answer string) (Verdict, 
 		in.Spec, in.Prefix = out.Formula, nil
 	} else if json.Unmarshal(rec.Input, &in) != nil {
 		return Verdict{}, false
+	} else if f := translatedFormula(t); f != "" && (f != in.Spec || len(in.Prefix) > 0) {
+		// The request was translated: its formula is the task, not a
+		// different spec the model planned or checked for.
+		in.Spec, in.Prefix = f, nil
 	}
 	if (len(in.Env) == 0 && len(in.Scenario) == 0) || (in.Spec == "" && len(in.Prefix) == 0) {
 		return Verdict{}, false

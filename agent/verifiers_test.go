@@ -74,6 +74,51 @@ func TestTravelCheckSteers(t *testing.T) {
 	}
 }
 
+// TestTravelCheckWithoutTools: a model that answers a travel request with a
+// made-up plan without calling any travel tool is still held to the
+// evaluator (the request is read with travel.parse_query), and a correct
+// plan given the same way is verified.
+func TestTravelCheckWithoutTools(t *testing.T) {
+	_, plan := solveTravel(t, travelText)
+	wrong := append([]travel.PlanDay(nil), plan...)
+	wrong[1].Breakfast = "The Imaginary Diner, Rockford"
+	wrongJSON, _ := json.Marshal(wrong)
+	model := &recModel{inner: &ScriptedModel{Replies: []Message{
+		{Content: "Here is your plan:\n<<<" + string(wrongJSON) + ">>>"},
+		{Content: "Corrected plan:\n\n" + textPlan(plan)},
+	}}}
+	out, err := Run(context.Background(), Config{Model: model, Registry: loopRegistry(t), NoTranscript: true}, travelText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Status != StatusAnswered || !out.Verified || out.GuidanceRounds != 1 || !verdict(out.Verdicts, "travel", true) || out.ToolCalls != 0 {
+		t.Fatalf("outcome %+v", out)
+	}
+	if g := model.last(1).Content; !strings.Contains(g, "The Imaginary Diner") {
+		t.Fatalf("guidance %q", g)
+	}
+	// A correct JSON plan followed by a different one is not accepted on
+	// the strength of the first.
+	goodJSON, _ := json.Marshal(plan)
+	model = &recModel{inner: &ScriptedModel{Replies: []Message{
+		{Content: "Option A:\n```json\n" + string(goodJSON) + "\n```\nI recommend option B:\n```json\n" + string(wrongJSON) + "\n```"},
+		{Content: "<<<" + string(goodJSON) + ">>>"},
+	}}}
+	out, err = Run(context.Background(), Config{Model: model, Registry: loopRegistry(t), NoTranscript: true}, travelText)
+	if err != nil || out.Status != StatusAnswered || !out.Verified || out.GuidanceRounds != 1 {
+		t.Fatalf("two plans: %+v %v", out, err)
+	}
+	if g := model.last(1).Content; !strings.Contains(g, "the answer contains 2 different plans") {
+		t.Fatalf("guidance %q", g)
+	}
+	// A request that is not a complete travel query gets no travel check.
+	model = &recModel{inner: &ScriptedModel{Replies: []Message{{Content: "<<<" + string(wrongJSON) + ">>>"}}}}
+	out, err = Run(context.Background(), Config{Model: model, Registry: loopRegistry(t), NoTranscript: true}, "Show me a 3-day plan as JSON.")
+	if err != nil || out.Status != StatusAnswered || out.Verified || len(out.History) != 0 {
+		t.Fatalf("not a travel query: %+v %v", out, err)
+	}
+}
+
 func TestTravelCheckInfeasible(t *testing.T) {
 	text := strings.Replace(travelText, "$1,700", "$100", 1)
 	if status, _ := solveTravel(t, text); status != "infeasible" {
@@ -139,6 +184,42 @@ func TestRobotCheckSteers(t *testing.T) {
 	}
 }
 
+// TestRobotCheckUsesTranslation: a model that translates the instruction
+// with robot.translate and then plans for a weaker spec of its own is held
+// to the translated task, not to the spec it chose.
+func TestRobotCheckUsesTranslation(t *testing.T) {
+	env, err := os.ReadFile("../testdata/robot/houseworld.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	instr := "Go to the master bedroom, then the restroom, and never enter the living room."
+	trArgs := must(json.Marshal(map[string]any{"env": json.RawMessage(env), "instruction": instr}))
+	weak := must(json.Marshal(map[string]any{"env": json.RawMessage(env), "spec": "F master_bedroom"}))
+	raw, err := loopRegistry(t).Call(context.Background(), "robot.plan", weak)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var plan struct {
+		Robots map[string]json.RawMessage `json:"robots"`
+	}
+	if err := json.Unmarshal(raw, &plan); err != nil {
+		t.Fatal(err)
+	}
+	weakTraj := string(must(json.Marshal(map[string]any{"robots": plan.Robots})))
+	model := &recModel{inner: &ScriptedModel{Replies: []Message{
+		{ToolCalls: []ToolCall{call("t", "robot.translate", string(trArgs))}},
+		{ToolCalls: []ToolCall{call("p", "robot.plan", string(weak))}},
+		{Content: "<<<" + weakTraj + ">>>"},
+	}}}
+	out, err := Run(context.Background(), Config{Model: model, Registry: loopRegistry(t), NoTranscript: true, MaxGuidance: -1}, instr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Status != StatusRejected || out.Verified || !verdict(out.Verdicts, "robot", false) {
+		t.Fatalf("a trajectory for a weaker spec passed: %+v", out)
+	}
+}
+
 func TestReadSATAnswer(t *testing.T) {
 	for _, tc := range []struct {
 		in         string
@@ -155,6 +236,9 @@ func TestReadSATAnswer(t *testing.T) {
 		{"satisfiable", true, false, nil},
 		{"I think so, with 3 clauses true", false, false, nil},
 		{"[]", false, false, nil},
+		{"SAT: x1=true, x2=false", true, false, []int{1, -2}},
+		{"satisfiable with x1 = 0 and x3 = 1", true, false, []int{-1, 3}},
+		{"X2: False, x10 is True", false, false, []int{-2, 10}},
 	} {
 		a := ReadSATAnswer(tc.in)
 		if a.Sat != tc.sat || a.Unsat != tc.unsat || fmt.Sprint(a.Model) != fmt.Sprint(tc.model) || a.HasModel != (len(tc.model) > 0) {
@@ -294,5 +378,27 @@ func TestCommittedTranscripts(t *testing.T) {
 				t.Fatalf("verdicts %v, recorded %v", got, checks)
 			}
 		})
+	}
+}
+
+func TestNumberDiffers(t *testing.T) {
+	for _, tc := range []struct {
+		out, ans string
+		differs  bool
+	}{
+		{"4", "391", true},
+		{"391", "391", false},
+		{"3.3333333333333335", "3.33", false},
+		{"3.3333333333333335", "3.34", true},
+		{"3.5", "4", false},
+		{"1000", "1,000", false},
+		{"121932631112635269", "121932631112635268", true},
+		{"4", "four", false},
+		{"1\n2", "3", false},
+		{"", "3", false},
+	} {
+		if _, d := numberDiffers(tc.out, tc.ans); d != tc.differs {
+			t.Errorf("output %q answer %q: differs %v", tc.out, tc.ans, d)
+		}
 	}
 }
