@@ -39,20 +39,21 @@ func arithNormalise(s string) string {
 
 // parseArith reads an arithmetic expression over non-negative integers with
 // + - * / (also × ÷ x) and parentheses. A leading "T =" or trailing "= T"
-// is dropped. Unary minus is refused: the tasks allow binary operators
-// only.
+// is dropped, but the expression must evaluate to T. Unary minus is
+// refused: the tasks allow binary operators only.
 func parseArith(s string) (*arithNode, error) {
 	s = arithNormalise(StripAnswer(s))
 	if len(s) > 4000 {
 		return nil, errors.New("expression is longer than 4000 characters")
 	}
+	claim := ""
 	if i := strings.IndexByte(s, '='); i >= 0 {
 		left, right := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:])
 		switch {
 		case arithIsNumber(left):
-			s = right
+			s, claim = right, left
 		case arithIsNumber(strings.TrimRight(right, ". ")):
-			s = left
+			s, claim = left, strings.TrimRight(right, ". ")
 		default:
 			return nil, errors.New("expression has an '=' but neither side is a plain number")
 		}
@@ -72,6 +73,12 @@ func parseArith(s string) (*arithNode, error) {
 	}
 	if p.pos < len(p.toks) {
 		return nil, fmt.Errorf("unexpected %q after the expression", p.toks[p.pos])
+	}
+	if claim != "" {
+		want, _ := new(big.Rat).SetString(claim)
+		if got, err := n.eval(); err == nil && want != nil && got.Cmp(want) != 0 {
+			return nil, fmt.Errorf("the expression equals %s, not the %s it claims", got.RatString(), claim)
+		}
 	}
 	return n, nil
 }
