@@ -263,7 +263,11 @@ func (r *runner) run(ctx context.Context) *Outcome {
 			case ctx.Err() != nil:
 				return r.stopCtx(ctx, ctx.Err(), rejected)
 			}
-			return r.finish(StatusError, "model: "+oneLine(strings.TrimPrefix(err.Error(), "agent: ")))
+			msg := strings.TrimPrefix(err.Error(), "agent: ")
+			if !strings.HasPrefix(msg, "model") {
+				msg = "model: " + msg
+			}
+			return r.finish(StatusError, oneLine(msg))
 		}
 		r.out.Turns++
 		r.trace.set(r.out.Turns, r.trace.Round)

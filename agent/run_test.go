@@ -498,7 +498,7 @@ func TestRunOutcomes(t *testing.T) {
 
 	cfg.Model = errModel{errWrap(ErrUnreachable, "http://localhost:1/v1: connection refused")}
 	out, err = Run(context.Background(), cfg, "hi")
-	if err != nil || out.Status != StatusError || out.Message != "model: model server unreachable: http://localhost:1/v1: connection refused" {
+	if err != nil || out.Status != StatusError || out.Message != "model server unreachable: http://localhost:1/v1: connection refused" {
 		t.Fatalf("unreachable: %+v %v", out, err)
 	}
 

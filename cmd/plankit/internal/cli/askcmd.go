@@ -240,7 +240,7 @@ func showStep(w io.Writer, e agent.Event) {
 	switch e.Type {
 	case agent.EventModel:
 		if e.Message == nil {
-			fmt.Fprintf(w, "· turn %d: model: %s\n", e.Turn, e.Error)
+			fmt.Fprintf(w, "· turn %d: %s\n", e.Turn, strings.TrimPrefix(e.Error, "agent: "))
 			return
 		}
 		line := fmt.Sprintf("· turn %d: %s", e.Turn, agent.RouteOf(*e.Message))

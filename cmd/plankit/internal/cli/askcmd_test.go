@@ -91,7 +91,7 @@ func TestAskExitCodes(t *testing.T) {
 	// 1: a model error, the turn cap.
 	url = fakeChat(t)
 	r = run(t, "", "ask", "--base-url", url, "--model", "fake", "hi")
-	if r.code != ExitError || !strings.Contains(r.stderr, "plankit: ask: model: model error: HTTP 500") {
+	if r.code != ExitError || !strings.Contains(r.stderr, "plankit: ask: model error: HTTP 500") {
 		t.Fatalf("model error: %+v", r)
 	}
 	url = fakeChat(t, "```python\nprint(1 + 1)\n```", "```python\nprint(2 + 2)\n```")
