@@ -153,18 +153,14 @@ func newRecorder(cfg Config) (*recorder, error) {
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return nil, fmt.Errorf("agent: transcript: %w", unwrapPath(err))
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the temporary name means nothing to the user
+		}
+		return nil, fmt.Errorf("agent: transcript %s: %w", path, err)
 	}
 	r.path, r.tmp, r.w = path, tmp, bufio.NewWriter(tmp)
 	return r, nil
-}
-
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return fmt.Errorf("%s: %w", pe.Path, pe.Err)
-	}
-	return err
 }
 
 // emit records e.
