@@ -63,13 +63,28 @@ func readReference(t *testing.T, name string) *stl.Formula {
 	return f
 }
 
+// translateCanonical translates tc's instruction on its scenario and
+// reads its reference formula.
+func translateCanonical(t *testing.T, tc canonical) (*robot.Env, Result, *stl.Formula) {
+	t.Helper()
+	env, err := robot.Scenario(tc.env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Translate(env, tc.text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return env, res, readReference(t, tc.spec)
+}
+
 // TestCanonicalEquivalent translates every canonical instruction and
 // checks that the translation means the same as the reference formula:
 // the exact checker gives both the same verdict on hundreds of
 // trajectories, some satisfying and some violating the reference, unless
 // the two are the same formula up to the order of & and | (then the
-// trajectories are a sanity check only: chip2 and chip3 are not plannable
-// yet and random tours never satisfy them).
+// trajectories are a sanity check only: random tours never satisfy the
+// Chip tasks).
 func TestCanonicalEquivalent(t *testing.T) {
 	n := 400
 	if raceEnabled || testing.Short() {
@@ -77,15 +92,7 @@ func TestCanonicalEquivalent(t *testing.T) {
 	}
 	for i, tc := range canonicalTasks(t) {
 		t.Run(tc.id, func(t *testing.T) {
-			env, err := robot.Scenario(tc.env)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, err := Translate(env, tc.text)
-			if err != nil {
-				t.Fatal(err)
-			}
-			ref := readReference(t, tc.spec)
+			env, res, ref := translateCanonical(t, tc)
 			t.Logf("%s\n  translation: %s\n  reference:   %s", tc.text, res.Text, ref)
 			trs := trajectories(t, env, n, uint64(i+1), res.Formula, ref)
 			sat := sameMeaning(t, env, res.Formula, ref, trs)
@@ -100,23 +107,14 @@ func TestCanonicalEquivalent(t *testing.T) {
 
 // TestCanonicalPlanned is the acceptance: a plan of each
 // translation satisfies the reference formula (checked by the exact
-// checker with positive robustness). When the planner cannot plan a task
-// on this branch, the test requires that it cannot plan the reference
-// either (the translation is no harder), says so in the log, and plans
-// the task without the robot's fixed goal where that makes it plannable;
-// TestCanonicalEquivalent covers the meaning of those tasks.
+// checker with positive robustness). Where the scenario has no plan (Chip
+// env2/env3 from AutoTAMP's start), the reference must have none either,
+// and the translation must plan on the key-room instance
+// (testdata/robot/<env>_room.json).
 func TestCanonicalPlanned(t *testing.T) {
 	for _, tc := range canonicalTasks(t) {
 		t.Run(tc.id, func(t *testing.T) {
-			env, err := robot.Scenario(tc.env)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, err := Translate(env, tc.text)
-			if err != nil {
-				t.Fatal(err)
-			}
-			ref := readReference(t, tc.spec)
+			env, res, ref := translateCanonical(t, tc)
 			ctx := context.Background()
 			plan, err := robot.Plan(ctx, env, res.Formula, robot.PlanOptions{})
 			if err != nil {
