@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 
-	"github.com/plankit/plankit/domains/robot"
 	"github.com/plankit/plankit/domains/robot/nl"
 	"github.com/plankit/plankit/tools"
 )
@@ -23,16 +22,12 @@ type RobotTranslateOutput struct {
 	UnknownWords []string  `json:"unknown_words,omitempty" jsonschema:"the words that are neither places, colours nor instruction words of this environment"`
 }
 
-// RobotEnv resolves an environment given inline (object or JSON string)
-// or by the name of an embedded scenario.
-func RobotEnv(v any) (*robot.Env, error) { return envArg(v) }
-
 // RobotTranslate is robot.translate.
 func RobotTranslate(ctx context.Context, in RobotTranslateInput) (RobotTranslateOutput, error) {
 	if in.Env == nil {
 		return RobotTranslateOutput{}, errors.New("env: required (an environment or a scenario name)")
 	}
-	env, err := RobotEnv(in.Env)
+	env, err := envArg(in.Env)
 	if err != nil {
 		return RobotTranslateOutput{}, err
 	}
