@@ -217,7 +217,7 @@ func TestOfflineTravelTrainingQueries(t *testing.T) {
 			t.Fatalf("query %d: tools %v, want %v", q.Idx, res.Tools, want)
 		}
 		ans := offFinal(res.Final.Content)
-		plan, ok := offExtractPlan(ans)
+		plan, ok := ExtractTravelPlan(ans)
 		if !ok {
 			t.Fatalf("query %d: no plan JSON in the answer:\n%s", q.Idx, ans)
 		}
@@ -253,7 +253,7 @@ func TestOfflineTravelIncompleteAndInfeasible(t *testing.T) {
 	if !strings.Contains(ans, "No plan satisfies") || !strings.Contains(ans, "Minimal changes") || !strings.Contains(ans, "budget ≥ $1305") {
 		t.Fatalf("infeasible answer:\n%s", ans)
 	}
-	if _, ok := offExtractPlan(ans); ok {
+	if _, ok := ExtractTravelPlan(ans); ok {
 		t.Fatalf("infeasible answer carries a plan:\n%s", ans)
 	}
 }
@@ -407,7 +407,7 @@ func TestOfflineGuidance(t *testing.T) {
 	if res.Err != nil || strings.Join(res.Tools, ",") != "travel.parse_query,travel.solve,travel.solve" {
 		t.Fatalf("travel guidance: %v tools %v", res.Err, res.Tools)
 	}
-	if _, ok := offExtractPlan(offFinal(res.Final.Content)); !ok {
+	if _, ok := ExtractTravelPlan(offFinal(res.Final.Content)); !ok {
 		t.Fatalf("travel guidance: final answer has no plan")
 	}
 	task, _ := puzzles.NewSuite().Task("sudoku")
@@ -473,7 +473,7 @@ func TestOfflineTravelGeneratedQueries(t *testing.T) {
 			t.Fatalf("%q: %v", q.Query, res.Err)
 		}
 		ans := offFinal(res.Final.Content)
-		if plan, ok := offExtractPlan(ans); ok {
+		if plan, ok := ExtractTravelPlan(ans); ok {
 			rep := (&travel.Evaluator{DB: db, Strict: true}).Score([]travel.Query{q}, []travel.Submission{{Plan: plan}})
 			if !rep.Plans[0].Pass {
 				t.Fatalf("%q: strict evaluator rejects the plan: %v", q.Query, rep.Plans[0].Failures())
@@ -598,38 +598,6 @@ func TestOfflineConversationForms(t *testing.T) {
 	if !errors.Is(err, ErrCannotAnswer) || !strings.Contains(err.Error(), "database unavailable") {
 		t.Fatalf("tool error: %v", err)
 	}
-}
-
-// offExtractPlan returns the last JSON array of TravelPlanner day objects
-// (objects with a "days" key) in an answer text (the loop has its own
-// reader, ExtractTravelPlan, on its branch; this one keeps the offline
-// tests independent of it).
-func offExtractPlan(text string) ([]travel.Day, bool) {
-	for i := strings.LastIndex(text, "["); i >= 0; i = strings.LastIndex(text[:i], "[") {
-		dec := json.NewDecoder(strings.NewReader(text[i:]))
-		dec.UseNumber()
-		var days []travel.Day
-		if err := dec.Decode(&days); err != nil || len(days) == 0 {
-			if i == 0 {
-				break
-			}
-			continue
-		}
-		ok := true
-		for _, d := range days {
-			if d == nil || d["days"] == nil {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return days, true
-		}
-		if i == 0 {
-			break
-		}
-	}
-	return nil, false
 }
 
 // TestOfflineCodeFailures: a program that fails, prints nothing or is cut

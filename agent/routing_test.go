@@ -337,7 +337,7 @@ func TestRoutingEndToEnd(t *testing.T) {
 			t.Errorf("out-of-scope row answered: %q → %q", r.Request, offClipTest(ans, 80))
 			tl.answered++
 		case r.Source == "train":
-			plan, ok := offExtractPlan(ans)
+			plan, ok := ExtractTravelPlan(ans)
 			rep := (&travel.Evaluator{DB: db, Strict: true}).Score([]travel.Query{train[r.Request]}, []travel.Submission{{Plan: plan}})
 			if ok && rep.Plans[0].Pass {
 				tl.verified++
