@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -159,13 +158,8 @@ func TestAskToolRegistered(t *testing.T) {
 // text of every TravelPlanner training query: each must end answered,
 // with the travel evaluator's check passing on the plan in the answer, and
 // the answer's plan must also pass the evaluator against the original
-// query record. It needs the offline model (agent/offline*.go); with the
-// placeholder that declines everything it has nothing to test.
+// query record.
 func TestAskOfflineTrainingQueries(t *testing.T) {
-	if _, err := agent.NewOffline(nil).Complete(context.Background(), []agent.Message{{Role: agent.RoleUser, Content: "hi"}}, nil); err != nil &&
-		strings.Contains(err.Error(), "offline model not built yet") {
-		t.Skip("the offline model is not merged yet (agent/offline_placeholder.go)")
-	}
 	data, err := os.ReadFile(filepath.Join("..", "..", "..", "..", "testdata", "travel", "train_queries.jsonl"))
 	if err != nil {
 		t.Fatal(err)
